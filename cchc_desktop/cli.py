@@ -1,0 +1,117 @@
+"""The ``cchc`` command line. User errors print one Vietnamese line and exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from cchc_desktop import __version__, repo
+from cchc_desktop.cli_args import EXIT_USER_ERROR, VietnameseArgumentParser
+from cchc_desktop.demo import load_demo
+from cchc_desktop.errors import CchcError
+from cchc_desktop.workspace import Workspace
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = VietnameseArgumentParser(
+        prog="cchc", description="CCHC Desktop: dòng lệnh quản lý kế hoạch cải cách hành chính."
+    )
+    parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng hoặc CCHC_DATA_DIR)")
+    parser.add_argument("--version", action="version", version=f"cchc {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=VietnameseArgumentParser)
+    commands.required = True
+    commands.add_parser("demo", help="nạp kế hoạch mẫu (Phường 1, năm 2024) và in mã kế hoạch")
+    plans = commands.add_parser("plans", help="liệt kê các kế hoạch")
+    _add_format(plans)
+    tasks = commands.add_parser("tasks", help="liệt kê nhiệm vụ của một kế hoạch theo Stt")
+    tasks.add_argument("--plan", type=int, required=True, help="mã kế hoạch")
+    _add_format(tasks)
+    return parser
+
+
+def _add_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("tsv", "json"), default="tsv", help="định dạng in ra (mặc định tsv)")
+
+
+def cmd_demo(workspace: Workspace, args) -> None:
+    print(load_demo(workspace.db))
+
+
+def cmd_plans(workspace: Workspace, args) -> None:
+    rows = [
+        {"id": p.id, "year": p.year, "title": p.title, "unit": p.unit, "tasks": p.tasks}
+        for p in repo.list_plans(workspace.db)
+    ]
+    _print_rows(rows, args.format, ["id", "year", "title", "unit", "tasks"])
+
+
+def task_rows(workspace: Workspace, plan_id: int) -> list[dict]:
+    repo.get_plan(workspace.db, plan_id)
+    rows = []
+    for group in repo.appendix(workspace.db, plan_id):
+        for task in group.tasks:
+            rows.append({
+                "stt": task.stt,
+                "area": group.area.title,
+                "content": task.content,
+                "lead": task.lead,
+                "supporting": task.supporting,
+                "output": task.output,
+                "deadline_text": task.deadline_text,
+            })
+    return sorted(rows, key=lambda row: row["stt"])
+
+
+def cmd_tasks(workspace: Workspace, args) -> None:
+    rows = task_rows(workspace, args.plan)
+    _print_rows(rows, args.format, ["stt", "area", "content", "lead", "supporting", "output", "deadline_text"])
+
+
+def _print_rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
+    if fmt == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    print("\t".join(columns))
+    for row in rows:
+        print("\t".join(_tsv_cell(row[column]) for column in columns))
+
+
+def _tsv_cell(value) -> str:
+    return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+COMMANDS: dict[str, Callable] = {"demo": cmd_demo, "plans": cmd_plans, "tasks": cmd_tasks}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _use_utf8_output()
+    args = build_parser().parse_args(argv)
+    try:
+        workspace = Workspace.open(args.data_dir)
+    except CchcError as error:
+        return _fail(error)
+    try:
+        COMMANDS[args.command](workspace, args)
+    except CchcError as error:
+        return _fail(error)
+    finally:
+        workspace.close()
+    return 0
+
+
+def _fail(error: CchcError) -> int:
+    print(f"Lỗi: {error.message}", file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
+def _use_utf8_output() -> None:
+    """Windows consoles default to a legacy code page; Vietnamese needs UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Opening the database: pragmas, migrations, and refusing what we cannot use."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from cchc_desktop.errors import DatabaseTooNew, DatabaseUnusable
+from cchc_desktop.migrations import MIGRATION_SET, known_migration_names, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
+    _refuse_non_database(path)
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        db = Database(conn)
+        _apply_pragmas(db)
+        _refuse_newer_schema(db, path)
+        migrations.apply(db)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseUnusable(_describe_sqlite_error(exc, path)) from exc
+    return db
+
+
+def _refuse_non_database(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise DatabaseUnusable(
+            f"Tệp {path.name} không phải cơ sở dữ liệu của CCHC Desktop (hoặc đã bị hỏng)."
+        )
+
+
+def _apply_pragmas(db: Database) -> None:
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+
+
+def _refuse_newer_schema(db: Database, path: Path) -> None:
+    applied = {m.name for m in migrations.applied(db)}
+    unknown = applied - known_migration_names()
+    if unknown:
+        raise DatabaseTooNew(
+            f"Cơ sở dữ liệu {path.name} được tạo bởi phiên bản CCHC Desktop mới hơn. "
+            "Hãy cài phiên bản mới nhất để mở tệp này; dữ liệu không bị thay đổi."
+        )
+
+
+def _describe_sqlite_error(exc: sqlite3.DatabaseError, path: Path) -> str:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return f"Cơ sở dữ liệu {path.name} đang bị chương trình khác khóa. Hãy đóng chương trình đó rồi thử lại."
+    if "readonly" in text or "read-only" in text:
+        return f"Không ghi được vào {path.name}: tệp hoặc thư mục chỉ cho phép đọc."
+    if "disk" in text and "full" in text:
+        return "Ổ đĩa đã đầy, không ghi được cơ sở dữ liệu. Hãy giải phóng dung lượng rồi thử lại."
+    return f"Cơ sở dữ liệu {path.name} bị hỏng hoặc không đọc được ({exc})."
+
+
+def schema_is_current(db: Database) -> bool:
+    return not migrations.pending(db)
+
+
+__all__ = ["open_database", "schema_is_current", "MIGRATION_SET"]

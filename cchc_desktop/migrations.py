@@ -1,0 +1,125 @@
+"""Schema of the database, as small named migrations.
+
+Rule: a migration that has shipped is never edited; a change is a new migration
+appended at the end. ``KNOWN_MIGRATIONS`` lets :mod:`cchc_desktop.db` refuse a
+database that a newer version of the program has migrated further.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "cchc_desktop"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_initial")
+def initial_schema(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE unit (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            unit_type TEXT NOT NULL DEFAULT 'phường',
+            province TEXT NOT NULL DEFAULT '',
+            parent_body TEXT NOT NULL DEFAULT '',
+            issuing_body TEXT NOT NULL DEFAULT '',
+            place_name TEXT NOT NULL DEFAULT '',
+            report_recipient TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE plan (
+            id INTEGER PRIMARY KEY,
+            unit_id INTEGER NOT NULL REFERENCES unit(id),
+            year INTEGER NOT NULL,
+            period_label TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            number TEXT NOT NULL DEFAULT '',
+            issued_on TEXT,
+            theme TEXT NOT NULL DEFAULT '',
+            decision_number TEXT NOT NULL DEFAULT '',
+            decision_date TEXT,
+            decision_issuer TEXT NOT NULL DEFAULT '',
+            appendix_title TEXT NOT NULL DEFAULT '',
+            signer_authority TEXT NOT NULL DEFAULT '',
+            signer_title TEXT NOT NULL DEFAULT '',
+            signer_name TEXT NOT NULL DEFAULT '',
+            recipients TEXT NOT NULL DEFAULT '[]',
+            report_schedule TEXT NOT NULL DEFAULT '{}',
+            demo_key TEXT UNIQUE,
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+            deleted_at TEXT
+        );
+        CREATE INDEX plan_unit_year ON plan(unit_id, year);
+        CREATE TABLE area (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            numeral TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL
+        );
+        CREATE INDEX area_plan ON area(plan_id, position);
+        CREATE TABLE task (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+            area_id INTEGER NOT NULL REFERENCES area(id) ON DELETE CASCADE,
+            stt INTEGER NOT NULL,
+            content TEXT NOT NULL DEFAULT '',
+            lead TEXT NOT NULL DEFAULT '',
+            supporting TEXT NOT NULL DEFAULT '',
+            output TEXT NOT NULL DEFAULT '',
+            deadline_text TEXT NOT NULL DEFAULT '',
+            manual_due TEXT,
+            completed_on TEXT
+        );
+        CREATE INDEX task_plan_stt ON task(plan_id, stt);
+        CREATE INDEX task_area ON task(area_id);
+        CREATE TABLE party (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'room' CHECK (kind IN ('room', 'title'))
+        );
+        CREATE TABLE task_party (
+            task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+            party_id INTEGER NOT NULL REFERENCES party(id),
+            role TEXT NOT NULL CHECK (role IN ('lead', 'supporting')),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (task_id, role, position)
+        );
+        CREATE INDEX task_party_party ON task_party(party_id);
+        CREATE TABLE indicator (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            target REAL,
+            target_max REAL,
+            comparison TEXT NOT NULL DEFAULT '>='
+                CHECK (comparison IN ('>=', '<=', '=', 'range')),
+            unit TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX indicator_plan ON indicator(plan_id, position);
+        CREATE TABLE indicator_value (
+            indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            value REAL,
+            note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (indicator_id, period)
+        );
+        CREATE TABLE progress (
+            id INTEGER PRIMARY KEY,
+            task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+            on_date TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done')),
+            percent INTEGER NOT NULL DEFAULT 0 CHECK (percent BETWEEN 0 AND 100),
+            result TEXT NOT NULL DEFAULT '',
+            evidence TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'))
+        );
+        CREATE INDEX progress_task_date ON progress(task_id, on_date);
+        """
+    )
+
+
+def known_migration_names() -> set[str]:
+    """Names of every migration this version knows (pending on an empty database)."""
+    return {migration.name for migration in migrations.pending(Database(memory=True))}

@@ -1,0 +1,167 @@
+"""Reading and writing domain records. Callers wrap writes in ``db.atomic()``."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from cchc_desktop.directory import link_task_parties
+from cchc_desktop.errors import NotFoundError
+from cchc_desktop.models import Area, Indicator, Plan, PlanSummary, ProgressUpdate, Task, Unit
+
+DATE_FIELDS = {"issued_on", "decision_date", "manual_due", "completed_on", "on_date"}
+
+
+@dataclass(frozen=True)
+class AppendixGroup:
+    """One area of the appendix with its tasks in Stt order."""
+
+    area: Area
+    tasks: tuple[Task, ...]
+
+
+def _to_row(record) -> dict:
+    row = dataclasses.asdict(record)
+    row.pop("id", None)
+    for key, value in row.items():
+        if isinstance(value, date):
+            row[key] = value.isoformat()
+    if "recipients" in row:
+        row["recipients"] = json.dumps(list(row["recipients"]), ensure_ascii=False)
+    if "report_schedule" in row:
+        row["report_schedule"] = json.dumps(row["report_schedule"], ensure_ascii=False)
+    return row
+
+
+def _from_row(cls, row: dict):
+    names = {f.name for f in dataclasses.fields(cls)}
+    values = {key: value for key, value in row.items() if key in names}
+    for key in DATE_FIELDS & values.keys():
+        values[key] = date.fromisoformat(values[key]) if values[key] else None
+    if "recipients" in values:
+        values["recipients"] = tuple(json.loads(values["recipients"] or "[]"))
+    if "report_schedule" in values:
+        values["report_schedule"] = json.loads(values["report_schedule"] or "{}")
+    return cls(**values)
+
+
+def _insert(db: Database, table: str, record) -> int:
+    return db.table(table).insert(_to_row(record)).last_pk
+
+
+def _select(db: Database, sql: str, params=()) -> list[dict]:
+    cursor = db.execute(sql, params)
+    columns = [column[0] for column in cursor.description]
+    return [dict(zip(columns, row)) for row in cursor]
+
+
+# Units -------------------------------------------------------------------
+
+def create_unit(db: Database, unit: Unit) -> int:
+    return _insert(db, "unit", unit)
+
+
+def get_unit(db: Database, unit_id: int) -> Unit:
+    rows = _select(db, "SELECT * FROM unit WHERE id = ?", [unit_id])
+    if not rows:
+        raise NotFoundError(f"Không có đơn vị mã {unit_id}.")
+    return _from_row(Unit, rows[0])
+
+
+def list_units(db: Database) -> list[Unit]:
+    return [_from_row(Unit, row) for row in _select(db, "SELECT * FROM unit ORDER BY id")]
+
+
+# Plans -------------------------------------------------------------------
+
+def create_plan(db: Database, plan: Plan, demo_key: str | None = None) -> int:
+    row = _to_row(plan) | {"demo_key": demo_key}
+    return db.table("plan").insert(row).last_pk
+
+
+def get_plan(db: Database, plan_id: int) -> Plan:
+    rows = _select(db, "SELECT * FROM plan WHERE id = ? AND deleted_at IS NULL", [plan_id])
+    if not rows:
+        raise NotFoundError(f"Không có kế hoạch mã {plan_id}.")
+    return _from_row(Plan, rows[0])
+
+
+def plan_id_by_demo_key(db: Database, demo_key: str) -> int | None:
+    row = db.execute("SELECT id FROM plan WHERE demo_key = ?", [demo_key]).fetchone()
+    return row[0] if row else None
+
+
+def list_plans(db: Database) -> list[PlanSummary]:
+    rows = _select(
+        db,
+        """
+        SELECT plan.id, plan.year, plan.title, unit.name AS unit,
+               (SELECT count(*) FROM task WHERE task.plan_id = plan.id) AS tasks
+        FROM plan JOIN unit ON unit.id = plan.unit_id
+        WHERE plan.deleted_at IS NULL
+        ORDER BY plan.year DESC, plan.id DESC
+        """,
+    )
+    return [PlanSummary(**row) for row in rows]
+
+
+# Areas and tasks ----------------------------------------------------------
+
+def add_area(db: Database, plan_id: int, numeral: str, title: str, position: int | None = None) -> int:
+    if position is None:
+        position = db.execute(
+            "SELECT coalesce(max(position), 0) + 1 FROM area WHERE plan_id = ?", [plan_id]
+        ).fetchone()[0]
+    return _insert(db, "area", Area(None, plan_id, position, numeral, title))
+
+
+def list_areas(db: Database, plan_id: int) -> list[Area]:
+    rows = _select(db, "SELECT * FROM area WHERE plan_id = ? ORDER BY position", [plan_id])
+    return [_from_row(Area, row) for row in rows]
+
+
+def add_task(db: Database, task: Task) -> int:
+    """Insert a task with its Stt as given and link its parties to the directory."""
+    task_id = _insert(db, "task", task)
+    link_task_parties(db, task_id, task.lead, task.supporting)
+    return task_id
+
+
+def list_tasks(db: Database, plan_id: int) -> list[Task]:
+    rows = _select(db, "SELECT * FROM task WHERE plan_id = ? ORDER BY stt, id", [plan_id])
+    return [_from_row(Task, row) for row in rows]
+
+
+def appendix(db: Database, plan_id: int) -> list[AppendixGroup]:
+    """The plan's appendix: areas in order, each with its tasks in Stt order."""
+    tasks_by_area: dict[int, list[Task]] = {}
+    for task in list_tasks(db, plan_id):
+        tasks_by_area.setdefault(task.area_id, []).append(task)
+    return [
+        AppendixGroup(area, tuple(tasks_by_area.get(area.id, ())))
+        for area in list_areas(db, plan_id)
+    ]
+
+
+# Indicators and progress -------------------------------------------------
+
+def add_indicator(db: Database, indicator: Indicator) -> int:
+    return _insert(db, "indicator", indicator)
+
+
+def list_indicators(db: Database, plan_id: int) -> list[Indicator]:
+    rows = _select(db, "SELECT * FROM indicator WHERE plan_id = ? ORDER BY position", [plan_id])
+    return [_from_row(Indicator, row) for row in rows]
+
+
+def add_progress(db: Database, update: ProgressUpdate) -> int:
+    return _insert(db, "progress", update)
+
+
+def list_progress(db: Database, task_id: int) -> list[ProgressUpdate]:
+    rows = _select(db, "SELECT * FROM progress WHERE task_id = ? ORDER BY on_date, id", [task_id])
+    return [_from_row(ProgressUpdate, row) for row in rows]

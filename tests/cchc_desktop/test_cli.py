@@ -1,0 +1,94 @@
+"""The ``cchc`` command line, run as a user runs it: a real process, a real data directory."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+CCHC = shutil.which("cchc") or ""
+
+
+def run_cchc(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    command = [CCHC] if CCHC else [sys.executable, "-m", "cchc_desktop.cli"]
+    env = os.environ | (env_extra or {})
+    return subprocess.run([*command, *args], capture_output=True, text=True, encoding="utf-8", env=env)
+
+
+def test_demo_is_idempotent_and_listed(data_dir):
+    first = run_cchc("--data-dir", str(data_dir), "demo")
+    second = run_cchc("--data-dir", str(data_dir), "demo")
+    assert first.returncode == 0 and second.returncode == 0, first.stderr
+    assert first.stdout.strip() == second.stdout.strip()
+    plan_id = int(first.stdout)
+    listed = run_cchc("--data-dir", str(data_dir), "plans", "--format", "json")
+    plans = json.loads(listed.stdout)
+    assert plans == [{
+        "id": plan_id,
+        "year": 2024,
+        "title": "Cải cách hành chính năm 2024 trên địa bàn Phường 1, thành phố Tây Ninh",
+        "unit": "Phường 1",
+        "tasks": 44,
+    }]
+
+
+def test_tasks_json_in_stt_order_as_written(data_dir):
+    plan_id = run_cchc("--data-dir", str(data_dir), "demo").stdout.strip()
+    result = run_cchc("--data-dir", str(data_dir), "tasks", "--plan", plan_id, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    tasks = json.loads(result.stdout)
+    assert [t["stt"] for t in tasks] == list(range(1, 45))
+    assert tasks[19]["deadline_text"] == "Theo Kế hoạch số 3989/KH-UBND ngày 21/11/2022 của UBND tỉnh"
+    assert tasks[8]["area"] == "CẢI CÁCH THỂ CHẾ"
+    assert set(tasks[0]) >= {"stt", "area", "content", "lead", "supporting", "output", "deadline_text"}
+
+
+def test_tsv_has_header_and_one_line_per_task(data_dir):
+    plan_id = run_cchc("--data-dir", str(data_dir), "demo").stdout.strip()
+    lines = run_cchc("--data-dir", str(data_dir), "tasks", "--plan", plan_id).stdout.splitlines()
+    assert lines[0].split("\t") == ["stt", "area", "content", "lead", "supporting", "output", "deadline_text"]
+    assert len(lines) == 45
+    assert all(len(line.split("\t")) == 7 for line in lines)
+
+
+def test_environment_variable_sets_the_data_dir(tmp_path):
+    target = tmp_path / "via-env"
+    result = run_cchc("demo", env_extra={"CCHC_DATA_DIR": str(target)})
+    assert result.returncode == 0, result.stderr
+    assert (target / "cchc.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["tasks", "--plan", "999"], "Lỗi: Không có kế hoạch mã 999."),
+        (["tasks", "--plan", "abc"], "Lỗi: tham số --plan phải là số nguyên, không phải 'abc'. Xem: cchc tasks --help"),
+        (["tasks"], "Lỗi: thiếu tham số bắt buộc: --plan. Xem: cchc tasks --help"),
+        (["plans", "--format", "xml"], "Lỗi: tham số --format: không có lựa chọn 'xml' (chọn một trong: 'tsv', 'json'). Xem: cchc plans --help"),
+        (["bogus"], "Lỗi: tham số LỆNH: không có lựa chọn 'bogus' (chọn một trong: 'demo', 'plans', 'tasks'). Xem: cchc --help"),
+    ],
+)
+def test_user_errors_are_one_vietnamese_line_and_exit_2(data_dir, args, expected):
+    result = run_cchc("--data-dir", str(data_dir), *args)
+    assert result.returncode == 2
+    assert result.stderr.strip() == expected
+    assert "Traceback" not in result.stderr
+
+
+def test_unusable_data_dir_is_a_user_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run_cchc("--data-dir", str(blocker), "plans")
+    assert result.returncode == 2
+    assert result.stderr.startswith("Lỗi: Thư mục dữ liệu không dùng được")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_corrupt_database_is_a_user_error(data_dir):
+    (data_dir / "cchc.sqlite3").write_bytes(b"garbage" * 500)
+    result = run_cchc("--data-dir", str(data_dir), "plans")
+    assert result.returncode == 2
+    assert "không phải cơ sở dữ liệu" in result.stderr
+    assert (data_dir / "cchc.sqlite3").read_bytes() == b"garbage" * 500

@@ -1,0 +1,56 @@
+import subprocess
+import sys
+
+from PySide6.QtGui import QFontInfo, QImage
+
+from cchc_desktop.demo import load_demo
+from ui.appendix_model import KIND_ROLE
+from ui.main_window import MainWindow
+
+
+def test_main_window_shows_demo_appendix_with_area_spans(qtbot, workspace):
+    plan_id = load_demo(workspace.db)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.selected_plan_id() == plan_id
+    view = window.appendix_view
+    proxy = window.appendix_proxy
+    assert proxy.rowCount() == 51
+    area_rows = [r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(KIND_ROLE) == "area"]
+    assert len(area_rows) == 7
+    assert all(view.columnSpan(r, 0) == 6 for r in area_rows)
+    assert view.columnSpan(1, 0) == 1
+    # wrapped multi-line cells: the long row 36 is taller than a one-line row
+    assert view.rowHeight(proxy.rowCount() - 1) >= view.rowHeight(0)
+    assert "44 nhiệm vụ" in window.plan_heading.text()
+
+
+def test_window_uses_bundled_liberation_serif(qtbot, workspace):
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    assert QFontInfo(window.appendix_view.font()).family() == "Liberation Serif"
+
+
+def test_empty_database_shows_no_plan(qtbot, workspace):
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    assert window.selected_plan_id() is None
+    assert window.plan_heading.text() == "Chưa có kế hoạch nào."
+
+
+def test_screenshot_entry_point(tmp_path):
+    shot = tmp_path / "shot.png"
+    data = tmp_path / "data"
+    result = subprocess.run(
+        [sys.executable, "-m", "ui.app", "--data-dir", str(data), "--demo", "--screenshot", str(shot)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1366, 768)
+    colours = {image.pixel(x, y) for x in range(0, 1366, 7) for y in range(0, 768, 7)}
+    assert len(colours) > 20  # text and rules, not a blank window
+    assert (data / "cchc.sqlite3").exists()

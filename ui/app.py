@@ -1,0 +1,107 @@
+"""The ``cchc-desktop`` entry point."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from cchc_desktop import __version__
+from cchc_desktop.cli_args import VietnameseArgumentParser
+from cchc_desktop.errors import CchcError
+
+SCREENSHOT_SIZE = (1366, 768)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = VietnameseArgumentParser(prog="cchc-desktop", description="CCHC Desktop: kế hoạch cải cách hành chính.")
+    parser.add_argument("--data-dir", help="thư mục dữ liệu")
+    parser.add_argument("--demo", action="store_true", help="nạp và mở kế hoạch mẫu")
+    parser.add_argument("--demo-if-empty", action="store_true", help="nạp kế hoạch mẫu nếu chưa có kế hoạch nào")
+    parser.add_argument("--screenshot", metavar="TỆP.png", help="chụp cửa sổ chính 1366×768 rồi thoát")
+    parser.add_argument("--version", action="version", version=f"cchc-desktop {__version__}")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from ui.errors import show_error
+    from ui.fonts import application_font, register_fonts
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("CCHC Desktop")
+    app.setApplicationVersion(__version__)
+    register_fonts()
+    app.setFont(application_font())
+    try:
+        window = start(args)
+    except CchcError as error:
+        if args.screenshot:
+            print(f"Lỗi: {error.message}", file=sys.stderr)
+        else:
+            show_error(None, error)
+        return 2
+    if window is None:
+        return 0
+    if args.screenshot:
+        return save_screenshot(window, args.screenshot)
+    window.show()
+    return app.exec()
+
+
+def start(args: argparse.Namespace):
+    """Open the workspace and build the main window (None if the user walked away)."""
+    from cchc_desktop import repo
+    from cchc_desktop.demo import load_demo
+    from cchc_desktop.workspace import Workspace
+    from ui.main_window import MainWindow
+
+    workspace = Workspace.open(args.data_dir)
+    empty = not repo.list_plans(workspace.db)
+    selected = load_demo(workspace.db) if args.demo or (args.demo_if_empty and empty) else None
+    if selected is None and empty and not args.screenshot:
+        selected = run_first_start(workspace)
+    window = MainWindow(workspace)
+    window.resize(*SCREENSHOT_SIZE)
+    if selected is not None:
+        window.refresh_plans(select_plan_id=selected)
+    return window
+
+
+def run_first_start(workspace) -> int | None:
+    from cchc_desktop.demo import load_demo
+    from cchc_desktop.setup_unit import create_unit_with_plan
+    from ui.first_run import UnitDialog, WelcomeDialog
+
+    welcome = WelcomeDialog()
+    if not welcome.exec():
+        return None
+    if welcome.choice == WelcomeDialog.OPEN_DEMO:
+        return load_demo(workspace.db)
+    dialog = UnitDialog()
+    if not dialog.exec():
+        return None
+    return create_unit_with_plan(workspace.db, dialog.unit(), dialog.year.value())
+
+
+def save_screenshot(window, path: str) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    QApplication.processEvents()
+    window.refresh_plans(select_plan_id=window.selected_plan_id())
+    QApplication.processEvents()
+    if not window.grab().save(path):
+        print(f"Lỗi: không lưu được ảnh chụp vào {path}.", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""The one place that shows errors to the user.
+
+Expected failures (``CchcError``: bad input, the environment in the way) show their
+own Vietnamese message. Anything else is a bug in the program: a short apology,
+with the details in a box and a button that copies them for whoever helps.
+"""
+
+from __future__ import annotations
+
+import traceback
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cchc_desktop.errors import CchcError
+
+TITLE = "CCHC Desktop"
+BUG_TEXT = (
+    "Chương trình gặp lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.\n"
+    "Hãy sao chép chi tiết dưới đây và gửi cho người hỗ trợ."
+)
+
+
+class ErrorDialog(QDialog):
+    def __init__(self, parent: QWidget | None, message: str, details: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle(TITLE)
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        self.message_label = QLabel(message)
+        self.message_label.setWordWrap(True)
+        layout.addWidget(self.message_label)
+        self.details = QPlainTextEdit(details)
+        self.details.setReadOnly(True)
+        self.details.setVisible(bool(details))
+        layout.addWidget(self.details)
+        layout.addLayout(self._buttons(bool(details)))
+
+    def _buttons(self, with_copy: bool) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        if with_copy:
+            copy = QPushButton("Sao chép chi tiết")
+            copy.clicked.connect(self.copy_details)
+            row.addWidget(copy)
+        close = QPushButton("Đóng")
+        close.setDefault(True)
+        close.clicked.connect(self.accept)
+        row.addWidget(close)
+        return row
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details.toPlainText())
+
+
+def error_dialog(parent: QWidget | None, error: BaseException) -> ErrorDialog:
+    if isinstance(error, CchcError):
+        return ErrorDialog(parent, error.message)
+    return ErrorDialog(parent, BUG_TEXT, "".join(traceback.format_exception(error)))
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    error_dialog(parent, error).exec()
