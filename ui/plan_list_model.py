@@ -46,7 +46,7 @@ class PlanListModel(QAbstractTableModel):
             return None
         plan = self._plans[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (plan.year, f"{plan.unit} — {plan.title}", plan.tasks)[index.column()]
+            return (str(plan.year), f"{plan.unit} — {plan.title}", str(plan.tasks))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{plan.unit}\n{plan.title}\n{plan.tasks} nhiệm vụ"
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() != 1:

@@ -1,0 +1,56 @@
+from PySide6.QtCore import Qt
+
+from cchc_desktop import repo
+from cchc_desktop.setup_unit import create_unit_with_plan
+from tests.ui.typing_helpers import type_text
+from ui.first_run import UnitDialog, WelcomeDialog
+from ui.plan_list_model import PlanListModel
+
+
+def test_unit_dialog_takes_vietnamese_typing_and_creates_unit_and_plan(qtbot, db):
+    dialog = UnitDialog()
+    qtbot.addWidget(dialog)
+    type_text(dialog.name, "Xã Hoằng Đông")
+    type_text(dialog.province, "Thanh Hóa")
+    type_text(dialog.report_recipient, "Sở Nội vụ tỉnh Thanh Hóa")
+    dialog.unit_type.setCurrentText("xã")
+    dialog.year.setValue(2025)
+    unit = dialog.unit()
+    assert unit.name == "Xã Hoằng Đông"
+    assert unit.issuing_body == "ỦY BAN NHÂN DÂN XÃ HOẰNG ĐÔNG"
+    assert unit.place_name == "Xã Hoằng Đông"
+    assert unit.report_recipient == "Sở Nội vụ tỉnh Thanh Hóa"
+
+    plan_id = create_unit_with_plan(db, unit, dialog.year.value())
+    plan = repo.get_plan(db, plan_id)
+    assert plan.year == 2025
+    assert [a.title for a in repo.list_areas(db, plan_id)][0] == "Công tác chỉ đạo, điều hành"
+    assert len(repo.list_areas(db, plan_id)) == 7
+
+
+def test_unit_dialog_refuses_an_empty_name(qtbot):
+    dialog = UnitDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.name, "   ")
+    dialog._accept_if_valid()
+    assert dialog.result() == 0 and dialog.isVisible()
+    assert dialog.error_label.text() == "Hãy nhập tên đơn vị."
+
+
+def test_welcome_dialog_reports_the_choice(qtbot):
+    dialog = WelcomeDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    assert dialog.choice == WelcomeDialog.OPEN_DEMO
+    assert dialog.result() == 1
+
+
+def test_plan_list_model(qtmodeltester, db, demo_plan_id):
+    model = PlanListModel()
+    model.set_plans(repo.list_plans(db))
+    qtmodeltester.check(model, force_py=True)
+    assert model.index(0, 0).data() == "2024"
+    assert model.index(0, 2).data() == "44"
+    assert model.row_of(demo_plan_id) == 0
