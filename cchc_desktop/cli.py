@@ -6,11 +6,13 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from cchc_desktop import __version__, repo
 from cchc_desktop.cli_args import EXIT_USER_ERROR, VietnameseArgumentParser
 from cchc_desktop.demo import load_demo
 from cchc_desktop.errors import CchcError
+from cchc_desktop.tracking import track_plan
 from cchc_desktop.workspace import Workspace
 
 
@@ -27,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_format(plans)
     tasks = commands.add_parser("tasks", help="liệt kê nhiệm vụ của một kế hoạch theo Stt")
     tasks.add_argument("--plan", type=int, required=True, help="mã kế hoạch")
+    tasks.add_argument("--at", type=iso_date, help="tính trạng thái đến ngày YYYY-MM-DD (mặc định hôm nay)")
     _add_format(tasks)
     return parser
 
@@ -47,26 +50,39 @@ def cmd_plans(workspace: Workspace, args) -> None:
     _print_rows(rows, args.format, ["id", "year", "title", "unit", "tasks"])
 
 
-def task_rows(workspace: Workspace, plan_id: int) -> list[dict]:
-    repo.get_plan(workspace.db, plan_id)
+TASK_COLUMNS = ["stt", "area", "content", "lead", "supporting", "output", "deadline_text", "due_dates", "status"]
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày '{text}' không đúng dạng YYYY-MM-DD") from None
+
+
+def task_rows(workspace: Workspace, plan_id: int, at: date | None = None) -> list[dict]:
+    """The plan's tasks in Stt order, as written, with their due dates and status at ``at``."""
+    at = at or date.today()
+    area_titles = {area.id: area.title for area in repo.list_areas(workspace.db, plan_id)}
     rows = []
-    for group in repo.appendix(workspace.db, plan_id):
-        for task in group.tasks:
-            rows.append({
-                "stt": task.stt,
-                "area": group.area.title,
-                "content": task.content,
-                "lead": task.lead,
-                "supporting": task.supporting,
-                "output": task.output,
-                "deadline_text": task.deadline_text,
-            })
-    return sorted(rows, key=lambda row: row["stt"])
+    for tracking in track_plan(workspace.db, plan_id, at):
+        task = tracking.task
+        rows.append({
+            "stt": task.stt,
+            "area": area_titles[task.area_id],
+            "content": task.content,
+            "lead": task.lead,
+            "supporting": task.supporting,
+            "output": task.output,
+            "deadline_text": task.deadline_text,
+            "due_dates": [due.isoformat() for due in tracking.due_dates],
+            "status": tracking.status.cls,
+        })
+    return rows
 
 
 def cmd_tasks(workspace: Workspace, args) -> None:
-    rows = task_rows(workspace, args.plan)
-    _print_rows(rows, args.format, ["stt", "area", "content", "lead", "supporting", "output", "deadline_text"])
+    _print_rows(task_rows(workspace, args.plan, args.at), args.format, TASK_COLUMNS)
 
 
 def _print_rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
@@ -79,6 +95,8 @@ def _print_rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
 
 
 def _tsv_cell(value) -> str:
+    if isinstance(value, list):
+        value = ",".join(value)
     return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 

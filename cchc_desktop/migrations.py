@@ -69,7 +69,7 @@ def initial_schema(db: Database) -> None:
             output TEXT NOT NULL DEFAULT '',
             deadline_text TEXT NOT NULL DEFAULT '',
             manual_due TEXT,
-            completed_on TEXT
+            manual_due_kept INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX task_plan_stt ON task(plan_id, stt);
         CREATE INDEX task_area ON task(area_id);

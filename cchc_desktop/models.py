@@ -71,7 +71,7 @@ class Task:
     output: str = ""
     deadline_text: str = ""
     manual_due: date | None = None
-    completed_on: date | None = None
+    manual_due_kept: bool = False
 
 
 @dataclass(frozen=True)

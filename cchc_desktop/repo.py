@@ -13,7 +13,8 @@ from cchc_desktop.directory import link_task_parties
 from cchc_desktop.errors import NotFoundError
 from cchc_desktop.models import Area, Indicator, Plan, PlanSummary, ProgressUpdate, Task, Unit
 
-DATE_FIELDS = {"issued_on", "decision_date", "manual_due", "completed_on", "on_date"}
+DATE_FIELDS = {"issued_on", "decision_date", "manual_due", "on_date"}
+BOOL_FIELDS = {"manual_due_kept"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ def _from_row(cls, row: dict):
     values = {key: value for key, value in row.items() if key in names}
     for key in DATE_FIELDS & values.keys():
         values[key] = date.fromisoformat(values[key]) if values[key] else None
+    for key in BOOL_FIELDS & values.keys():
+        values[key] = bool(values[key])
     if "recipients" in values:
         values["recipients"] = tuple(json.loads(values["recipients"] or "[]"))
     if "report_schedule" in values:
@@ -131,6 +134,25 @@ def add_task(db: Database, task: Task) -> int:
     return task_id
 
 
+def get_task(db: Database, task_id: int) -> Task:
+    rows = _select(db, "SELECT * FROM task WHERE id = ?", [task_id])
+    if not rows:
+        raise NotFoundError(f"Không có nhiệm vụ mã {task_id}.")
+    return _from_row(Task, rows[0])
+
+
+def update_task(db: Database, task: Task) -> Task:
+    """Write every field of ``task``; a changed deadline text drops a hand-set date
+    unless the user asked to keep it."""
+    before = get_task(db, task.id)
+    if task.deadline_text != before.deadline_text and not task.manual_due_kept:
+        task = dataclasses.replace(task, manual_due=None)
+    db.table("task").update(task.id, _to_row(task))
+    if (task.lead, task.supporting) != (before.lead, before.supporting):
+        link_task_parties(db, task.id, task.lead, task.supporting)
+    return task
+
+
 def list_tasks(db: Database, plan_id: int) -> list[Task]:
     rows = _select(db, "SELECT * FROM task WHERE plan_id = ? ORDER BY stt, id", [plan_id])
     return [_from_row(Task, row) for row in rows]
@@ -165,3 +187,17 @@ def add_progress(db: Database, update: ProgressUpdate) -> int:
 def list_progress(db: Database, task_id: int) -> list[ProgressUpdate]:
     rows = _select(db, "SELECT * FROM progress WHERE task_id = ? ORDER BY on_date, id", [task_id])
     return [_from_row(ProgressUpdate, row) for row in rows]
+
+
+def progress_by_task(db: Database, plan_id: int) -> dict[int, list[ProgressUpdate]]:
+    """Every progress update of a plan's tasks, in one query, grouped by task."""
+    rows = _select(
+        db,
+        "SELECT progress.* FROM progress JOIN task ON task.id = progress.task_id "
+        "WHERE task.plan_id = ? ORDER BY progress.task_id, progress.on_date, progress.id",
+        [plan_id],
+    )
+    grouped: dict[int, list[ProgressUpdate]] = {}
+    for row in rows:
+        grouped.setdefault(row["task_id"], []).append(_from_row(ProgressUpdate, row))
+    return grouped

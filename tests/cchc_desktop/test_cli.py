@@ -48,9 +48,22 @@ def test_tasks_json_in_stt_order_as_written(data_dir):
 def test_tsv_has_header_and_one_line_per_task(data_dir):
     plan_id = run_cchc("--data-dir", str(data_dir), "demo").stdout.strip()
     lines = run_cchc("--data-dir", str(data_dir), "tasks", "--plan", plan_id).stdout.splitlines()
-    assert lines[0].split("\t") == ["stt", "area", "content", "lead", "supporting", "output", "deadline_text"]
+    assert lines[0].split("\t") == [
+        "stt", "area", "content", "lead", "supporting", "output", "deadline_text", "due_dates", "status"]
     assert len(lines) == 45
-    assert all(len(line.split("\t")) == 7 for line in lines)
+    assert all(len(line.split("\t")) == 9 for line in lines)
+    assert lines[19].split("\t")[7:] == ["2024-03-31,2024-06-30,2024-09-30,2024-12-31", "open_overdue"]
+
+
+def test_tasks_json_has_due_dates_and_status_at_a_date(data_dir):
+    plan_id = run_cchc("--data-dir", str(data_dir), "demo").stdout.strip()
+    result = run_cchc("--data-dir", str(data_dir), "tasks", "--plan", plan_id, "--format", "json", "--at", "2024-03-10")
+    by_stt = {task["stt"]: task for task in json.loads(result.stdout)}
+    assert by_stt[1]["due_dates"] == ["2024-02-29"] and by_stt[1]["status"] == "open_overdue"
+    assert by_stt[5]["due_dates"] == ["2024-03-31"] and by_stt[5]["status"] == "open_on_time"
+    assert by_stt[21]["due_dates"] == [] and by_stt[21]["status"] == "continuous"
+    assert by_stt[20]["due_dates"] == [] and by_stt[20]["status"] == "unspecified"
+    assert len(by_stt[17]["due_dates"]) == 12 and by_stt[17]["status"] == "open_overdue"
 
 
 def test_environment_variable_sets_the_data_dir(tmp_path):
@@ -67,6 +80,7 @@ def test_environment_variable_sets_the_data_dir(tmp_path):
         (["tasks", "--plan", "abc"], "Lỗi: tham số --plan phải là số nguyên, không phải 'abc'. Xem: cchc tasks --help"),
         (["tasks"], "Lỗi: thiếu tham số bắt buộc: --plan. Xem: cchc tasks --help"),
         (["plans", "--format", "xml"], "Lỗi: tham số --format: không có lựa chọn 'xml' (chọn một trong: 'tsv', 'json'). Xem: cchc plans --help"),
+        (["tasks", "--plan", "1", "--at", "10/3/2024"], "Lỗi: tham số --at: ngày '10/3/2024' không đúng dạng YYYY-MM-DD. Xem: cchc tasks --help"),
         (["bogus"], "Lỗi: tham số LỆNH: không có lựa chọn 'bogus' (chọn một trong: 'demo', 'plans', 'tasks'). Xem: cchc --help"),
     ],
 )

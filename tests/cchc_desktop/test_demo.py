@@ -38,7 +38,7 @@ def test_demo_has_44_tasks_in_7_areas_numbered_through(workspace, demo_plan_id):
 
 
 def test_first_and_last_rows_verbatim(workspace, demo_plan_id):
-    rows = task_rows(workspace, demo_plan_id)
+    rows = [{key: row[key] for key in ("stt", "area", *CELLS)} for row in task_rows(workspace, demo_plan_id)]
     assert rows[0] == {
         "stt": 1,
         "area": "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
