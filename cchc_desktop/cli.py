@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from cchc_desktop import __version__, repo
-from cchc_desktop.cli_args import EXIT_USER_ERROR, VietnameseArgumentParser
+from cchc_desktop.cli_args import EXIT_USER_ERROR, VietnameseArgumentParser, iso_date
 from cchc_desktop.demo import load_demo
 from cchc_desktop.errors import CchcError
 from cchc_desktop.tracking import track_plan
@@ -51,13 +51,6 @@ def cmd_plans(workspace: Workspace, args) -> None:
 
 
 TASK_COLUMNS = ["stt", "area", "content", "lead", "supporting", "output", "deadline_text", "due_dates", "status"]
-
-
-def iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày '{text}' không đúng dạng YYYY-MM-DD") from None
 
 
 def task_rows(workspace: Workspace, plan_id: int, at: date | None = None) -> list[dict]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from datetime import date
 
 EXIT_USER_ERROR = 2
 
@@ -47,3 +48,10 @@ def translate_argparse(message: str) -> str:
         if match:
             return template.format(*match.groups())
     return message
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày '{text}' không đúng dạng YYYY-MM-DD") from None

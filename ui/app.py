@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from cchc_desktop import __version__
-from cchc_desktop.cli_args import VietnameseArgumentParser
+from cchc_desktop.cli_args import VietnameseArgumentParser, iso_date
 from cchc_desktop.errors import CchcError
 
 SCREENSHOT_SIZE = (1366, 768)
@@ -20,6 +20,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="nạp và mở kế hoạch mẫu")
     parser.add_argument("--demo-if-empty", action="store_true", help="nạp kế hoạch mẫu nếu chưa có kế hoạch nào")
     parser.add_argument("--screenshot", metavar="TỆP.png", help="chụp cửa sổ chính 1366×768 rồi thoát")
+    parser.add_argument("--at", type=iso_date, help="tính trạng thái đến ngày YYYY-MM-DD (mặc định hôm nay)")
     parser.add_argument("--version", action="version", version=f"cchc-desktop {__version__}")
     return parser.parse_args(argv)
 
@@ -66,7 +67,7 @@ def start(args: argparse.Namespace):
     selected = load_demo(workspace.db) if args.demo or (args.demo_if_empty and empty) else None
     if selected is None and empty and not args.screenshot:
         selected = run_first_start(workspace)
-    window = MainWindow(workspace)
+    window = MainWindow(workspace, at=args.at)
     window.resize(*SCREENSHOT_SIZE)
     if selected is not None:
         window.refresh_plans(select_plan_id=selected)

@@ -7,12 +7,27 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from cchc_desktop import status
 from cchc_desktop.models import Area, Task
 from cchc_desktop.repo import AppendixGroup
+from cchc_desktop.tracking import TaskTracking
 
-COLUMNS = ("Stt", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời gian hoàn thành")
+COLUMNS = ("Stt", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời gian hoàn thành", "Hạn xử lý", "Trạng thái")
 TASK_FIELDS = ("stt", "content", "lead", "supporting", "output", "deadline_text")
+DUE_COLUMN, STATUS_COLUMN = 6, 7
+HEADER_LINES = {5: "Thời gian\nhoàn thành"}  # two lines, so the narrow column shows it whole
 AREA_BACKGROUND = QColor("#e8eef6")
+REVIEW_COLOUR = QColor("#b35c00")
+STATUS_COLOURS = {
+    status.DONE_ON_TIME: QColor("#1b6e20"),
+    status.DONE_LATE: QColor("#8a6d00"),
+    status.OPEN_ON_TIME: QColor("#1f3f73"),
+    status.OPEN_OVERDUE: QColor("#b00020"),
+    status.CONTINUOUS: QColor("#444444"),
+    status.UNSPECIFIED: REVIEW_COLOUR,
+}
+NO_PROGRESS_NOTE = "chưa có tiến độ trong kỳ"
+REVIEW_TIP = "Chưa hiểu hết thời hạn này. Mở nhiệm vụ (F2) để đặt ngày hạn bằng tay."
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -21,17 +36,18 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 class AppendixRow:
     area: Area
     task: Task | None = None
+    tracking: TaskTracking | None = None
 
     @property
     def is_area(self) -> bool:
         return self.task is None
 
 
-def flatten(groups: list[AppendixGroup]) -> list[AppendixRow]:
+def flatten(groups: list[AppendixGroup], trackings: dict[int, TaskTracking]) -> list[AppendixRow]:
     rows: list[AppendixRow] = []
     for group in groups:
         rows.append(AppendixRow(group.area))
-        rows.extend(AppendixRow(group.area, task) for task in group.tasks)
+        rows.extend(AppendixRow(group.area, task, trackings.get(task.id)) for task in group.tasks)
     return rows
 
 
@@ -44,10 +60,19 @@ class AppendixModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_groups(self, groups: list[AppendixGroup]) -> None:
+    def set_groups(self, groups: list[AppendixGroup], trackings: dict[int, TaskTracking] | None = None) -> None:
         self.beginResetModel()
-        self._rows = flatten(groups)
+        self._rows = flatten(groups, trackings or {})
         self.endResetModel()
+
+    def replace_tracking(self, tracking: TaskTracking) -> None:
+        """Show an edited task in place, telling views only what changed."""
+        for number, row in enumerate(self._rows):
+            if row.task is not None and row.task.id == tracking.task.id:
+                self._rows[number] = AppendixRow(row.area, tracking.task, tracking)
+                changed_roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole]
+                self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1), changed_roles)
+                return
 
     def row_at(self, row: int) -> AppendixRow:
         return self._rows[row]
@@ -65,7 +90,7 @@ class AppendixModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return HEADER_LINES.get(section, COLUMNS[section])
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -77,8 +102,12 @@ class AppendixModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._colour(row, index.column())
         if role == Qt.ItemDataRole.FontRole and row.is_area:
             return self._bold
         if role == Qt.ItemDataRole.BackgroundRole and row.is_area:
@@ -95,8 +124,29 @@ class AppendixModel(QAbstractTableModel):
     def _text(row: AppendixRow, column: int) -> str:
         if row.is_area:
             return f"{row.area.numeral}. {row.area.title}" if column == 0 else ""
-        value = getattr(row.task, TASK_FIELDS[column])
-        return str(value)
+        if column < len(TASK_FIELDS):
+            return str(getattr(row.task, TASK_FIELDS[column]))
+        if row.tracking is None:
+            return ""
+        if column == DUE_COLUMN:
+            return row.tracking.interpretation
+        label = row.tracking.status.label
+        return f"{label} ({NO_PROGRESS_NOTE})" if row.tracking.status.flag_no_progress else label
+
+    def _tooltip(self, row: AppendixRow, column: int) -> str:
+        if column == DUE_COLUMN and row.tracking is not None and row.tracking.needs_review:
+            return REVIEW_TIP
+        return self._text(row, column)
+
+    @staticmethod
+    def _colour(row: AppendixRow, column: int):
+        if row.tracking is None:
+            return None
+        if column == DUE_COLUMN and row.tracking.needs_review:
+            return QBrush(REVIEW_COLOUR)
+        if column == STATUS_COLUMN:
+            return QBrush(STATUS_COLOURS[row.tracking.status.cls])
+        return None
 
     @staticmethod
     def _alignment(row: AppendixRow, column: int):

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from cchc_desktop.models import PlanSummary
 
-COLUMNS = ("Năm", "Kế hoạch", "Số nhiệm vụ")
+COLUMNS = ("Kế hoạch",)
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -45,12 +45,8 @@ class PlanListModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._plans)):
             return None
         plan = self._plans[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (str(plan.year), f"{plan.unit} — {plan.title}", str(plan.tasks))[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{plan.unit}\n{plan.title}\n{plan.tasks} nhiệm vụ"
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() != 1:
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return f"Năm {plan.year} — {plan.unit}\n{plan.title}\n{plan.tasks} nhiệm vụ"
         if role == PLAN_ID_ROLE:
             return plan.id
         return None

@@ -1,0 +1,115 @@
+"""Edit one task; the deadline's interpretation is shown live while the user types."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cchc_desktop.deadlines import describe, parse
+from cchc_desktop.models import Task
+from cchc_desktop.textnorm import clean
+
+UNDERSTOOD_STYLE = "color: #1b6e20"
+REVIEW_STYLE = "color: #b35c00; font-weight: bold"
+
+
+def interpretation_text(deadline_text: str, plan_year: int) -> tuple[str, bool]:
+    """What the program understands of a deadline, and whether the user should look again."""
+    deadline = parse(deadline_text, plan_year)
+    if deadline.needs_review:
+        return f"Chưa hiểu hết: {describe(deadline)}. Có thể đặt ngày hạn bằng tay bên dưới.", True
+    return f"Hiểu là: {describe(deadline)}", False
+
+
+class TaskDialog(QDialog):
+    def __init__(self, task: Task, plan_year: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.task = task
+        self.plan_year = plan_year
+        self.setWindowTitle(f"Nhiệm vụ số {task.stt}")
+        self.setMinimumWidth(640)
+        self.content = QPlainTextEdit(task.content)
+        self.content.setTabChangesFocus(True)
+        self.lead = QLineEdit(task.lead)
+        self.supporting = QLineEdit(task.supporting)
+        self.output = QLineEdit(task.output)
+        self.deadline = QLineEdit(task.deadline_text)
+        self.interpretation = QLabel()
+        self.interpretation.setWordWrap(True)
+        self.manual = QCheckBox("Đặt ngày hạn bằng tay")
+        self.manual_date = QDateEdit()
+        self.manual_date.setCalendarPopup(True)
+        self.manual_date.setDisplayFormat("dd/MM/yyyy")
+        self.keep_manual = QCheckBox("Giữ ngày này khi sửa \"Thời gian hoàn thành\"")
+        self._load_manual_due(task)
+        self._build()
+        self.deadline.textChanged.connect(self.update_interpretation)
+        self.manual.toggled.connect(self._manual_toggled)
+        self.update_interpretation()
+
+    def _load_manual_due(self, task: Task) -> None:
+        self.manual.setChecked(task.manual_due is not None)
+        shown = task.manual_due or date(self.plan_year, 12, 31)
+        self.manual_date.setDate(QDate(shown.year, shown.month, shown.day))
+        self.keep_manual.setChecked(task.manual_due_kept)
+        self._manual_toggled(self.manual.isChecked())
+
+    def _build(self) -> None:
+        form = QFormLayout()
+        form.addRow("Nhiệm vụ:", self.content)
+        form.addRow("Chủ trì:", self.lead)
+        form.addRow("Phối hợp:", self.supporting)
+        form.addRow("Sản phẩm:", self.output)
+        form.addRow("Thời gian hoàn thành:", self.deadline)
+        form.addRow("", self.interpretation)
+        manual_box = QGroupBox("Ngày hạn")
+        manual_layout = QVBoxLayout(manual_box)
+        for widget in (self.manual, self.manual_date, self.keep_manual):
+            manual_layout.addWidget(widget)
+        buttons = QDialogButtonBox()
+        buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(manual_box)
+        layout.addWidget(buttons)
+
+    def _manual_toggled(self, on: bool) -> None:
+        self.manual_date.setEnabled(on)
+        self.keep_manual.setEnabled(on)
+
+    def update_interpretation(self) -> None:
+        text, needs_review = interpretation_text(self.deadline.text(), self.plan_year)
+        self.interpretation.setText(text)
+        self.interpretation.setStyleSheet(REVIEW_STYLE if needs_review else UNDERSTOOD_STYLE)
+
+    def edited_task(self) -> Task:
+        manual_due = self.manual_date.date().toPython() if self.manual.isChecked() else None
+        return replace(
+            self.task,
+            content=unicodedata.normalize("NFC", self.content.toPlainText()).strip(),
+            lead=clean(self.lead.text()),
+            supporting=clean(self.supporting.text()),
+            output=clean(self.output.text()),
+            deadline_text=clean(self.deadline.text()),
+            manual_due=manual_due,
+            manual_due_kept=manual_due is not None and self.keep_manual.isChecked(),
+        )
