@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from cchc_desktop import repo
 from cchc_desktop.models import Indicator, Plan, Task, Unit
 from cchc_desktop.paths import resource
+from cchc_desktop.periods import ReportSchedule
 
 DEMO_KEY = "phuong1_2024"
 DEMO_FILE = ("demo", "phuong1_2024.json")
@@ -49,13 +50,5 @@ def _plan_from(data: dict, unit_id: int) -> Plan:
     for key in ("issued_on", "decision_date"):
         fields[key] = date.fromisoformat(fields[key]) if fields.get(key) else None
     fields["recipients"] = tuple(fields.get("recipients", ()))
-    fields["report_schedule"] = _schedule_from(data)
+    fields["report_schedule"] = ReportSchedule.from_dict(data.get("report_schedule", {})).to_dict()
     return Plan(id=None, unit_id=unit_id, **fields)
-
-
-def _schedule_from(data: dict) -> dict:
-    windows = {w["period"]: {"start": w["start"], "end": w["end"]} for w in data.get("report_windows", ())}
-    schedule: dict = {"windows": windows} if windows else {}
-    if data.get("report_submission"):
-        schedule["submission_text"] = data["report_submission"]
-    return schedule

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from cchc_desktop import repo
 from cchc_desktop.deadlines import Deadline, describe, parse
 from cchc_desktop.models import ProgressUpdate, Task
+from cchc_desktop.periods import ReportSchedule, window
 from cchc_desktop.status import OPEN_OVERDUE, TaskStatus, classify
 
 DEFAULT_DUE_SOON_DAYS = 14
@@ -87,6 +88,17 @@ def track_plan(db: Database, plan_id: int, at: date, window_start: date | None =
         track(task, plan_year, progress.get(task.id, ()), at, window_start)
         for task in repo.list_tasks(db, plan_id)
     ]
+
+
+def plan_schedule(db: Database, plan_id: int) -> ReportSchedule:
+    return ReportSchedule.from_dict(repo.get_plan(db, plan_id).report_schedule)
+
+
+def track_period(db: Database, plan_id: int, period: str) -> tuple[tuple[date, date], list[TaskTracking]]:
+    """The plan's data window for ``period`` and every task as it stood at its end."""
+    year = repo.get_plan(db, plan_id).year
+    start, end = window(period, year, plan_schedule(db, plan_id))
+    return (start, end), track_plan(db, plan_id, end, window_start=start)
 
 
 def upcoming(trackings: Sequence[TaskTracking], at: date, days: int = DEFAULT_DUE_SOON_DAYS) -> list[Upcoming]:

@@ -99,3 +99,23 @@ def test_recurring_occurrence_done_is_not_due_soon(db, demo_plan_id):
     assert 17 in {i.tracking.task.stt for i in upcoming(track_plan(db, demo_plan_id, at), at)}
     log(db, monthly, date(2024, 3, 19), "in_progress", 50)
     assert 17 not in {i.tracking.task.stt for i in upcoming(track_plan(db, demo_plan_id, at), at)}
+
+
+def test_demo_plan_carries_seed_002_report_windows_and_deadline(db, demo_plan_id):
+    from cchc_desktop.periods import submission_due, window
+    from cchc_desktop.tracking import plan_schedule, track_period
+
+    schedule = plan_schedule(db, demo_plan_id)
+    assert window("q1", 2024, schedule) == (date(2023, 12, 15), date(2024, 2, 29))
+    assert window("h1", 2024, schedule) == (date(2023, 12, 15), date(2024, 5, 31))
+    assert window("m9", 2024, schedule) == (date(2023, 12, 15), date(2024, 8, 30))
+    assert window("year", 2024, schedule) == (date(2023, 12, 15), date(2024, 11, 6))
+    assert window("q3", 2024, schedule) == (date(2024, 6, 15), date(2024, 9, 14))  # not overridden
+    assert submission_due("q1", 2024, schedule) == date(2024, 3, 11)  # "trước ngày 12"
+
+    (start, end), trackings = track_period(db, demo_plan_id, "q1")
+    assert (start, end) == (date(2023, 12, 15), date(2024, 2, 29))
+    by_stt = {t.task.stt: t for t in trackings}
+    assert by_stt[1].status.cls == OPEN_ON_TIME  # Tháng 02/2024 is due on the window's last day
+    assert by_stt[10].status.cls == OPEN_OVERDUE  # Tháng 01 năm 2024
+    assert by_stt[21].status.flag_no_progress  # Thường xuyên with nothing recorded in the window
