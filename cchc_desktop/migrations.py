@@ -116,6 +116,17 @@ def initial_schema(db: Database) -> None:
             created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'))
         );
         CREATE INDEX progress_task_date ON progress(task_id, on_date);
+        -- No foreign key: a deleted task keeps its history, and an undo brings both back.
+        CREATE TABLE task_history (
+            id INTEGER PRIMARY KEY,
+            task_id INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            field TEXT NOT NULL DEFAULT '',
+            old TEXT,
+            new TEXT
+        );
+        CREATE INDEX task_history_task ON task_history(task_id, id);
         """
     )
 

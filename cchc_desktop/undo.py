@@ -1,0 +1,53 @@
+"""Undo and redo across the session, for every kind of edit."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from cchc_desktop.changes import Change, apply
+
+
+class UndoStack:
+    def __init__(self, db: Database):
+        self.db = db
+        self._done: list[Change] = []
+        self._undone: list[Change] = []
+
+    def do(self, change: Change) -> Change:
+        """Write ``change`` now (one transaction) and remember it for undo."""
+        if change.is_empty():
+            return change
+        apply(self.db, change, "sửa")
+        self._done.append(change)
+        self._undone.clear()
+        return change
+
+    def undo(self) -> Change | None:
+        if not self._done:
+            return None
+        change = self._done[-1]
+        apply(self.db, change.inverse(), "hoàn tác")
+        self._undone.append(self._done.pop())
+        return change
+
+    def redo(self) -> Change | None:
+        if not self._undone:
+            return None
+        change = self._undone[-1]
+        apply(self.db, change, "làm lại")
+        self._done.append(self._undone.pop())
+        return change
+
+    @property
+    def undo_text(self) -> str:
+        return f"Hoàn tác: {self._done[-1].description}" if self._done else "Hoàn tác"
+
+    @property
+    def redo_text(self) -> str:
+        return f"Làm lại: {self._undone[-1].description}" if self._undone else "Làm lại"
+
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    def can_redo(self) -> bool:
+        return bool(self._undone)
