@@ -11,7 +11,10 @@ from datetime import date
 from cchc_desktop import __version__, repo
 from cchc_desktop.cli_args import EXIT_USER_ERROR, VietnameseArgumentParser, iso_date
 from cchc_desktop.demo import load_demo
-from cchc_desktop.errors import CchcError
+from cchc_desktop.changes import apply
+from cchc_desktop.edits.plans import copy_plan_to_year
+from cchc_desktop.errors import CchcError, UserInputError
+from cchc_desktop.search import TaskFilter
 from cchc_desktop.tracking import track_plan
 from cchc_desktop.workspace import Workspace
 
@@ -30,7 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     tasks = commands.add_parser("tasks", help="liệt kê nhiệm vụ của một kế hoạch theo Stt")
     tasks.add_argument("--plan", type=int, required=True, help="mã kế hoạch")
     tasks.add_argument("--at", type=iso_date, help="tính trạng thái đến ngày YYYY-MM-DD (mặc định hôm nay)")
+    tasks.add_argument("--search", default="", help="chỉ in nhiệm vụ có chứa các từ này (không phân biệt hoa thường, dấu)")
     _add_format(tasks)
+    copy = commands.add_parser("copy-plan", help="sao chép kế hoạch sang năm mới và in mã kế hoạch mới")
+    copy.add_argument("--plan", type=int, required=True, help="mã kế hoạch gốc")
+    copy.add_argument("--year", type=int, required=True, help="năm của kế hoạch mới")
     return parser
 
 
@@ -53,12 +60,15 @@ def cmd_plans(workspace: Workspace, args) -> None:
 TASK_COLUMNS = ["stt", "area", "content", "lead", "supporting", "output", "deadline_text", "due_dates", "status"]
 
 
-def task_rows(workspace: Workspace, plan_id: int, at: date | None = None) -> list[dict]:
+def task_rows(workspace: Workspace, plan_id: int, at: date | None = None, search: str = "") -> list[dict]:
     """The plan's tasks in Stt order, as written, with their due dates and status at ``at``."""
     at = at or date.today()
     area_titles = {area.id: area.title for area in repo.list_areas(workspace.db, plan_id)}
+    wanted = TaskFilter(text=search)
     rows = []
     for tracking in track_plan(workspace.db, plan_id, at):
+        if not wanted.accepts(tracking):
+            continue
         task = tracking.task
         rows.append({
             "stt": task.stt,
@@ -75,7 +85,15 @@ def task_rows(workspace: Workspace, plan_id: int, at: date | None = None) -> lis
 
 
 def cmd_tasks(workspace: Workspace, args) -> None:
-    _print_rows(task_rows(workspace, args.plan, args.at), args.format, TASK_COLUMNS)
+    _print_rows(task_rows(workspace, args.plan, args.at, args.search), args.format, TASK_COLUMNS)
+
+
+def cmd_copy_plan(workspace: Workspace, args) -> None:
+    if not 2000 <= args.year <= 2100:
+        raise UserInputError(f"Năm {args.year} không hợp lệ (2000–2100).")
+    change = copy_plan_to_year(workspace.db, args.plan, args.year)
+    apply(workspace.db, change)
+    print(next(row.key["id"] for row in change.rows if row.table == "plan"))
 
 
 def _print_rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
@@ -93,7 +111,9 @@ def _tsv_cell(value) -> str:
     return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
-COMMANDS: dict[str, Callable] = {"demo": cmd_demo, "plans": cmd_plans, "tasks": cmd_tasks}
+COMMANDS: dict[str, Callable] = {
+    "demo": cmd_demo, "plans": cmd_plans, "tasks": cmd_tasks, "copy-plan": cmd_copy_plan,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

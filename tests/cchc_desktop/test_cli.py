@@ -66,6 +66,24 @@ def test_tasks_json_has_due_dates_and_status_at_a_date(data_dir):
     assert len(by_stt[17]["due_dates"]) == 12 and by_stt[17]["status"] == "open_overdue"
 
 
+def test_tasks_search_is_diacritic_insensitive(data_dir):
+    plan_id = run_cchc("--data-dir", str(data_dir), "demo").stdout.strip()
+    for query in ("tuyen truyen", "TUYÊN TRUYỀN"):
+        result = run_cchc("--data-dir", str(data_dir), "tasks", "--plan", plan_id, "--search", query, "--format", "json")
+        assert [t["stt"] for t in json.loads(result.stdout)] == [3, 11, 40]
+
+
+def test_copy_plan_prints_the_new_id(data_dir):
+    plan_id = run_cchc("--data-dir", str(data_dir), "demo").stdout.strip()
+    result = run_cchc("--data-dir", str(data_dir), "copy-plan", "--plan", plan_id, "--year", "2025")
+    assert result.returncode == 0, result.stderr
+    new_id = result.stdout.strip()
+    tasks = json.loads(run_cchc("--data-dir", str(data_dir), "tasks", "--plan", new_id, "--format", "json").stdout)
+    assert len(tasks) == 44 and tasks[0]["deadline_text"] == "Tháng 02/2025"
+    again = run_cchc("--data-dir", str(data_dir), "copy-plan", "--plan", "77", "--year", "2025")
+    assert again.returncode == 2 and again.stderr.strip() == "Lỗi: Không có kế hoạch mã 77."
+
+
 def test_environment_variable_sets_the_data_dir(tmp_path):
     target = tmp_path / "via-env"
     result = run_cchc("demo", env_extra={"CCHC_DATA_DIR": str(target)})
@@ -81,7 +99,7 @@ def test_environment_variable_sets_the_data_dir(tmp_path):
         (["tasks"], "Lỗi: thiếu tham số bắt buộc: --plan. Xem: cchc tasks --help"),
         (["plans", "--format", "xml"], "Lỗi: tham số --format: không có lựa chọn 'xml' (chọn một trong: 'tsv', 'json'). Xem: cchc plans --help"),
         (["tasks", "--plan", "1", "--at", "10/3/2024"], "Lỗi: tham số --at: ngày '10/3/2024' không đúng dạng YYYY-MM-DD. Xem: cchc tasks --help"),
-        (["bogus"], "Lỗi: tham số LỆNH: không có lựa chọn 'bogus' (chọn một trong: 'demo', 'plans', 'tasks'). Xem: cchc --help"),
+        (["bogus"], "Lỗi: tham số LỆNH: không có lựa chọn 'bogus' (chọn một trong: 'demo', 'plans', 'tasks', 'copy-plan'). Xem: cchc --help"),
     ],
 )
 def test_user_errors_are_one_vietnamese_line_and_exit_2(data_dir, args, expected):
