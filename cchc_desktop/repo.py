@@ -141,18 +141,6 @@ def get_task(db: Database, task_id: int) -> Task:
     return _from_row(Task, rows[0])
 
 
-def update_task(db: Database, task: Task) -> Task:
-    """Write every field of ``task``; a changed deadline text drops a hand-set date
-    unless the user asked to keep it."""
-    before = get_task(db, task.id)
-    if task.deadline_text != before.deadline_text and not task.manual_due_kept:
-        task = dataclasses.replace(task, manual_due=None)
-    db.table("task").update(task.id, _to_row(task))
-    if (task.lead, task.supporting) != (before.lead, before.supporting):
-        link_task_parties(db, task.id, task.lead, task.supporting)
-    return task
-
-
 def list_tasks(db: Database, plan_id: int) -> list[Task]:
     rows = _select(db, "SELECT * FROM task WHERE plan_id = ? ORDER BY stt, id", [plan_id])
     return [_from_row(Task, row) for row in rows]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -10,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from cchc_desktop import status
 from cchc_desktop.models import Area, Task
 from cchc_desktop.repo import AppendixGroup
+from cchc_desktop.search import task_search_text
 from cchc_desktop.tracking import TaskTracking
 
 COLUMNS = ("Stt", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời gian hoàn thành", "Hạn xử lý", "Trạng thái")
@@ -27,7 +29,7 @@ STATUS_COLOURS = {
     status.UNSPECIFIED: REVIEW_COLOUR,
 }
 NO_PROGRESS_NOTE = "chưa có tiến độ trong kỳ"
-REVIEW_TIP = "Chưa hiểu hết thời hạn này. Mở nhiệm vụ (F2) để đặt ngày hạn bằng tay."
+REVIEW_TIP = "Chưa hiểu hết thời hạn này. Mở nhiệm vụ (Enter) để đặt ngày hạn bằng tay."
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -37,6 +39,7 @@ class AppendixRow:
     area: Area
     task: Task | None = None
     tracking: TaskTracking | None = None
+    search_text: str = ""  # folded once here, matched at every keystroke of the search box
 
     @property
     def is_area(self) -> bool:
@@ -47,18 +50,30 @@ def flatten(groups: list[AppendixGroup], trackings: dict[int, TaskTracking]) -> 
     rows: list[AppendixRow] = []
     for group in groups:
         rows.append(AppendixRow(group.area))
-        rows.extend(AppendixRow(group.area, task, trackings.get(task.id)) for task in group.tasks)
+        rows.extend(
+            AppendixRow(group.area, task, trackings.get(task.id), task_search_text(task)) for task in group.tasks
+        )
     return rows
 
 
-class AppendixModel(QAbstractTableModel):
-    """Read-only view of a plan's appendix, one row per area or task."""
+EditTask = Callable[[int, str, str], bool]
+RenameArea = Callable[[int, str], bool]
 
-    def __init__(self, parent=None):
+
+class AppendixModel(QAbstractTableModel):
+    """A plan's appendix, one row per area or task; text cells edit in place.
+
+    Edits do not change the rows here: they go to the callbacks, which write through
+    the undo stack, and the window reloads what the change touched.
+    """
+
+    def __init__(self, parent=None, edit_task: EditTask | None = None, rename_area: RenameArea | None = None):
         super().__init__(parent)
         self._rows: list[AppendixRow] = []
         self._bold = QFont()
         self._bold.setBold(True)
+        self.edit_task = edit_task
+        self.rename_area = rename_area
 
     def set_groups(self, groups: list[AppendixGroup], trackings: dict[int, TaskTracking] | None = None) -> None:
         self.beginResetModel()
@@ -73,6 +88,10 @@ class AppendixModel(QAbstractTableModel):
                 changed_roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole]
                 self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1), changed_roles)
                 return
+
+    @property
+    def rows(self) -> list[AppendixRow]:
+        return self._rows
 
     def row_at(self, row: int) -> AppendixRow:
         return self._rows[row]
@@ -96,7 +115,25 @@ class AppendixModel(QAbstractTableModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._editable(self._rows[index.row()], index.column()):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def _editable(self, row: AppendixRow, column: int) -> bool:
+        if row.is_area:
+            return column == 0 and self.rename_area is not None
+        return 1 <= column < len(TASK_FIELDS) and self.edit_task is not None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        row = self._rows[index.row()]
+        if not self._editable(row, index.column()):
+            return False
+        if row.is_area:
+            return self.rename_area(row.area.id, str(value))
+        return self.edit_task(row.task.id, TASK_FIELDS[index.column()], str(value))
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -104,6 +141,8 @@ class AppendixModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, index.column())
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_text(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, index.column())
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -132,6 +171,12 @@ class AppendixModel(QAbstractTableModel):
             return row.tracking.interpretation
         label = row.tracking.status.label
         return f"{label} ({NO_PROGRESS_NOTE})" if row.tracking.status.flag_no_progress else label
+
+    @staticmethod
+    def _edit_text(row: AppendixRow, column: int) -> str:
+        if row.is_area:
+            return row.area.title if column == 0 else ""
+        return str(getattr(row.task, TASK_FIELDS[column])) if column < len(TASK_FIELDS) else ""
 
     def _tooltip(self, row: AppendixRow, column: int) -> str:
         if column == DUE_COLUMN and row.tracking is not None and row.tracking.needs_review:

@@ -1,12 +1,11 @@
-"""The main window: plans on the left; the selected plan's appendix and due list on the right."""
+"""The main window: plans on the left; the selected plan's tabs on the right."""
 
 from __future__ import annotations
 
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QDate, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -23,18 +22,23 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop import repo
-from cchc_desktop.tracking import DEFAULT_DUE_SOON_DAYS, track, track_plan, upcoming
+from cchc_desktop.changes import Change
+from cchc_desktop.tracking import DEFAULT_DUE_SOON_DAYS, track_plan, upcoming
+from cchc_desktop.undo import UndoStack
 from cchc_desktop.workspace import Workspace
 from ui.appendix_model import ID_ROLE, KIND_ROLE, AppendixModel
-from ui.errors import show_error
+from ui.appendix_panel import APPENDIX_COLUMN_WIDTHS, AppendixPanel
+from ui.delegates import MultiLineDelegate
+from ui.operations import Operations
 from ui.plan_list_model import PlanListModel
-from ui.task_dialog import TaskDialog
 from ui.upcoming_model import TASK_ID_ROLE, UpcomingModel
 
 WINDOW_TITLE = "CCHC Desktop — Kế hoạch cải cách hành chính"
-APPENDIX_COLUMN_WIDTHS = (40, None, 130, 115, 125, 105, 100, 165)
 UPCOMING_COLUMN_WIDTHS = (40, None, 180, 150, 90, 130)
 APPENDIX_TAB, UPCOMING_TAB = 0, 1
+PLAN_TABLES = {"plan", "unit"}
+APPENDIX_TABLES = {"task", "area", "progress", "plan"}
+SETTINGS_FILE = "giao-dien.ini"
 
 
 def configure_table(view: QTableView, widths: tuple[int | None, ...]) -> None:
@@ -57,18 +61,19 @@ def configure_table(view: QTableView, widths: tuple[int | None, ...]) -> None:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, at: date | None = None):
+    def __init__(self, workspace: Workspace, at: date | None = None, operations: Operations | None = None):
         super().__init__()
         self.workspace = workspace
+        self.operations = operations or Operations(UndoStack(workspace.db), self)
+        self.operations.parent_widget = self
         self.current_plan_id: int | None = None
+        self._refresh_later = False
         self.setWindowTitle(WINDOW_TITLE)
         self.plan_model = PlanListModel(self)
-        self.appendix_model = AppendixModel(self)
-        self.appendix_proxy = QSortFilterProxyModel(self)
-        self.appendix_proxy.setSourceModel(self.appendix_model)
+        self.appendix_model = AppendixModel(self, edit_task=self._edit_cell, rename_area=self._rename_area)
+        self.appendix = AppendixPanel(self.appendix_model)
         self.upcoming_model = UpcomingModel(self)
         self.plan_view = self._make_plan_view()
-        self.appendix_view = self._make_appendix_view()
         self.upcoming_view = self._make_upcoming_view()
         self.at_date = self._make_date_edit(at or date.today())
         self.due_days = QSpinBox()
@@ -78,29 +83,31 @@ class MainWindow(QMainWindow):
         self.plan_heading = QLabel()
         self.plan_heading.setWordWrap(True)
         self.tabs = QTabWidget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.setCentralWidget(self._layout())
-        self._add_actions()
+        self._configure_appendix_view()
+        from ui import actions  # the menus and shortcuts live apart, the window stays readable
+
+        actions.install(self)
+        self._connect()
         self.statusBar().showMessage(f"Dữ liệu: {workspace.db_path}")
-        self.at_date.dateChanged.connect(lambda _d: self.show_plan(self.current_plan_id))
-        self.due_days.valueChanged.connect(lambda _n: self._refresh_upcoming())
         self.refresh_plans()
 
     # Building -------------------------------------------------------------
 
     def _layout(self) -> QWidget:
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self._titled("Kế hoạch", self.plan_view))
+        self.splitter.addWidget(self._titled("Kế hoạch", self.plan_view))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(4, 4, 4, 0)
         right_layout.addLayout(self._heading_row())
-        self.tabs.addTab(self.appendix_view, "Phụ lục nhiệm vụ")
+        self.tabs.addTab(self.appendix, "Phụ lục nhiệm vụ")
         self.tabs.addTab(self._upcoming_page(), "Sắp đến hạn / Quá hạn")
         right_layout.addWidget(self.tabs, 1)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([215, 1150])
-        return splitter
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([215, 1150])
+        return self.splitter
 
     def _heading_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -146,51 +153,64 @@ class MainWindow(QMainWindow):
         view.selectionModel().currentRowChanged.connect(self._plan_changed)
         return view
 
-    def _make_appendix_view(self) -> QTableView:
-        view = QTableView()
-        view.setModel(self.appendix_proxy)
+    def _configure_appendix_view(self) -> None:
+        view = self.appendix.view
         configure_table(view, APPENDIX_COLUMN_WIDTHS)
-        view.activated.connect(self._edit_task_at)
-        return view
+        view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self._content_delegate = MultiLineDelegate(view)
+        view.setItemDelegateForColumn(1, self._content_delegate)
+        view.activated.connect(self._open_task_at)
 
     def _make_upcoming_view(self) -> QTableView:
         view = QTableView()
         view.setModel(self.upcoming_model)
         configure_table(view, UPCOMING_COLUMN_WIDTHS)
-        view.activated.connect(lambda index: self.edit_task(index.data(TASK_ID_ROLE)))
+        view.activated.connect(lambda index: self.open_task(index.data(TASK_ID_ROLE)))
         return view
 
-    def _add_actions(self) -> None:
-        edit = QAction("Sửa nhiệm vụ", self)
-        edit.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        edit.triggered.connect(lambda: self._edit_task_at(self.appendix_view.currentIndex()))
-        self.appendix_view.addAction(edit)
-        self.edit_action = edit
+    def _connect(self) -> None:
+        self.at_date.dateChanged.connect(lambda _d: self.show_plan(self.current_plan_id))
+        self.due_days.valueChanged.connect(lambda _n: self._refresh_upcoming())
+        self.appendix.filter_bar.changed.connect(lambda: self.appendix.apply_filter(self.at))
+        self.operations.changed.connect(self._after_change)
 
-    # Behaviour ------------------------------------------------------------
+    # Showing --------------------------------------------------------------
+
+    @property
+    def appendix_view(self) -> QTableView:
+        return self.appendix.view
+
+    @property
+    def appendix_proxy(self):
+        return self.appendix.proxy
 
     @property
     def at(self) -> date:
         return self.at_date.date().toPython()
 
     def refresh_plans(self, select_plan_id: int | None = None) -> None:
+        select_plan_id = select_plan_id or self.current_plan_id
         self.plan_model.set_plans(repo.list_plans(self.workspace.db))
         row = self.plan_model.row_of(select_plan_id) if select_plan_id else None
         if row is None and self.plan_model.rowCount():
             row = 0
         if row is not None:
             self.plan_view.selectRow(row)
+            self.show_plan(self.plan_model.plan_at(row).id)
         else:
             self.show_plan(None)
 
     def _plan_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.show_plan(self.plan_model.plan_at(current.row()).id if current.isValid() else None)
+        plan_id = self.plan_model.plan_at(current.row()).id if current.isValid() else None
+        if plan_id != self.current_plan_id:
+            self.show_plan(plan_id)
 
     def show_plan(self, plan_id: int | None) -> None:
         self.current_plan_id = plan_id
         if plan_id is None:
-            self.plan_heading.setText("Chưa có kế hoạch nào.")
+            self.plan_heading.setText("Chưa có kế hoạch nào. Tạo kế hoạch mới trong menu Kế hoạch.")
             self.appendix_model.set_groups([])
+            self.appendix.filter_bar.set_areas([])
             self.upcoming_model.set_items([], self.at)
             return
         db = self.workspace.db
@@ -198,7 +218,8 @@ class MainWindow(QMainWindow):
         unit = repo.get_unit(db, plan.unit_id)
         trackings = track_plan(db, plan_id, self.at)
         self.appendix_model.set_groups(repo.appendix(db, plan_id), {t.task.id: t for t in trackings})
-        self._apply_area_spans()
+        self.appendix.filter_bar.set_areas(repo.list_areas(db, plan_id))
+        self.appendix.apply_filter(self.at)
         self.plan_heading.setText(
             f"<b>{escape(unit.issuing_body)}</b> — Kế hoạch {escape(plan.title)}<br>"
             f"Phụ lục: {escape(plan.appendix_title)} ({self.appendix_model.task_count()} nhiệm vụ)"
@@ -214,37 +235,99 @@ class MainWindow(QMainWindow):
         total, overdue = self.upcoming_model.rowCount(), self.upcoming_model.overdue_count()
         self.tabs.setTabText(UPCOMING_TAB, f"Sắp đến hạn / Quá hạn ({overdue} quá hạn, {total - overdue} sắp đến hạn)")
 
-    def _apply_area_spans(self) -> None:
-        self.appendix_view.clearSpans()
-        columns = self.appendix_proxy.columnCount()
-        for row in range(self.appendix_proxy.rowCount()):
-            if self.appendix_proxy.index(row, 0).data(KIND_ROLE) == "area":
-                self.appendix_view.setSpan(row, 0, 1, columns)
+    def _after_change(self, change: Change) -> None:
+        if self._refresh_later:
+            QTimer.singleShot(0, lambda: self._reload_for(change))
+        else:
+            self._reload_for(change)
 
-    def _edit_task_at(self, index: QModelIndex) -> None:
+    def _reload_for(self, change: Change) -> None:
+        """Reload only what the change touched; keep the user's place in the table."""
+        current = self.appendix.current_source_row()
+        if change.touched & PLAN_TABLES or change.touched & {"task"} and self._plan_list_stale():
+            self.refresh_plans()
+        elif change.touched & APPENDIX_TABLES:
+            self.show_plan(self.current_plan_id)
+        if current is not None and current.task is not None:
+            self.appendix.select_task(current.task.id)
+
+    def _plan_list_stale(self) -> bool:
+        counts = {p.id: p.tasks for p in repo.list_plans(self.workspace.db)}
+        shown = {self.plan_model.plan_at(r).id: self.plan_model.plan_at(r).tasks for r in range(self.plan_model.rowCount())}
+        return counts != shown
+
+    # Editing --------------------------------------------------------------
+
+    def _edit_cell(self, task_id: int, field: str, text: str) -> bool:
+        from cchc_desktop.edits import tasks
+
+        return self._run_from_editor(lambda: tasks.edit_task(self.workspace.db, task_id, **{field: text}))
+
+    def _rename_area(self, area_id: int, title: str) -> bool:
+        from cchc_desktop.edits import areas
+
+        return self._run_from_editor(lambda: areas.rename_area(self.workspace.db, area_id, title))
+
+    def _run_from_editor(self, make_change) -> bool:
+        """An edit committed by a cell editor: the view still holds the editor, so the
+        reload waits until the commit has finished."""
+        self._refresh_later = True
+        try:
+            return self.operations.run(make_change) is not None
+        finally:
+            self._refresh_later = False
+
+    def _open_task_at(self, index: QModelIndex) -> None:
         if index.isValid() and index.data(KIND_ROLE) == "task":
-            self.edit_task(index.data(ID_ROLE))
+            self.open_task(index.data(ID_ROLE))
 
-    def edit_task(self, task_id: int) -> None:
+    def open_task(self, task_id: int) -> None:
+        from ui.task_dialog import TaskDialog
+
         db = self.workspace.db
         task = repo.get_task(db, task_id)
-        plan = repo.get_plan(db, task.plan_id)
-        dialog = TaskDialog(task, plan.year, self)
+        dialog = TaskDialog(task, repo.get_plan(db, task.plan_id).year, self, operations=self.operations)
         if dialog.exec():
-            self.save_task(dialog.edited_task(), plan.year)
+            self.save_task(dialog)
 
-    def save_task(self, task, plan_year: int) -> None:
-        db = self.workspace.db
-        try:
-            with db.atomic():
-                saved = repo.update_task(db, task)
-        except Exception as error:  # noqa: BLE001 - every failure reaches the one error display
-            show_error(self, error)
-            return
-        updates = repo.list_progress(db, saved.id)
-        self.appendix_model.replace_tracking(track(saved, plan_year, updates, self.at))
-        self._refresh_upcoming()
+    def save_task(self, dialog) -> None:
+        from cchc_desktop.edits import tasks
+
+        fields = dialog.edited_fields()
+        self.operations.run(lambda: tasks.edit_task(self.workspace.db, dialog.task.id, **fields))
 
     def selected_plan_id(self) -> int | None:
-        index = self.plan_view.currentIndex()
-        return self.plan_model.plan_at(index.row()).id if index.isValid() else None
+        return self.current_plan_id
+
+    # Window state ---------------------------------------------------------
+
+    def settings(self) -> QSettings:
+        return QSettings(str(self.workspace.data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+    def restore_layout(self) -> None:
+        settings = self.settings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        tab = settings.value("window/tab")
+        if tab is not None:
+            self.tabs.setCurrentIndex(int(tab))
+        plan_id = settings.value("window/plan")
+        if plan_id is not None and str(plan_id).isdigit():
+            self.refresh_plans(select_plan_id=int(plan_id))
+
+    def save_layout(self) -> None:
+        settings = self.settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/tab", self.tabs.currentIndex())
+        if self.current_plan_id is not None:
+            settings.setValue("window/plan", self.current_plan_id)
+        settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_layout()
+        super().closeEvent(event)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate
@@ -38,9 +37,10 @@ def interpretation_text(deadline_text: str, plan_year: int) -> tuple[str, bool]:
 
 
 class TaskDialog(QDialog):
-    def __init__(self, task: Task, plan_year: int, parent: QWidget | None = None):
+    def __init__(self, task: Task, plan_year: int, parent: QWidget | None = None, operations=None):
         super().__init__(parent)
         self.task = task
+        self.operations = operations
         self.plan_year = plan_year
         self.setWindowTitle(f"Nhiệm vụ số {task.stt}")
         self.setMinimumWidth(640)
@@ -101,15 +101,15 @@ class TaskDialog(QDialog):
         self.interpretation.setText(text)
         self.interpretation.setStyleSheet(REVIEW_STYLE if needs_review else UNDERSTOOD_STYLE)
 
-    def edited_task(self) -> Task:
+    def edited_fields(self) -> dict:
+        """The task's fields as the form holds them, for ``edits.tasks.edit_task``."""
         manual_due = self.manual_date.date().toPython() if self.manual.isChecked() else None
-        return replace(
-            self.task,
-            content=unicodedata.normalize("NFC", self.content.toPlainText()).strip(),
-            lead=clean(self.lead.text()),
-            supporting=clean(self.supporting.text()),
-            output=clean(self.output.text()),
-            deadline_text=clean(self.deadline.text()),
-            manual_due=manual_due,
-            manual_due_kept=manual_due is not None and self.keep_manual.isChecked(),
-        )
+        return {
+            "content": unicodedata.normalize("NFC", self.content.toPlainText()).strip(),
+            "lead": clean(self.lead.text()),
+            "supporting": clean(self.supporting.text()),
+            "output": clean(self.output.text()),
+            "deadline_text": clean(self.deadline.text()),
+            "manual_due": manual_due,
+            "manual_due_kept": manual_due is not None and self.keep_manual.isChecked(),
+        }

@@ -1,10 +1,11 @@
-from dataclasses import replace
 from datetime import date
 
 from cchc_desktop import repo
+from cchc_desktop.edits.tasks import edit_task
 from cchc_desktop.models import ProgressUpdate
 from cchc_desktop.status import DONE_LATE, DONE_ON_TIME, OPEN_ON_TIME, OPEN_OVERDUE, UNSPECIFIED
 from cchc_desktop.tracking import completion_date, track_plan, upcoming
+from cchc_desktop.undo import UndoStack
 
 
 def task_by_stt(db, plan_id, stt):
@@ -46,8 +47,7 @@ def test_done_on_time_and_late_from_the_progress_log(db, demo_plan_id):
 def test_hand_set_date_replaces_an_unspecified_deadline(db, demo_plan_id):
     task = task_by_stt(db, demo_plan_id, 20)  # "Theo Kế hoạch số 3989/KH-UBND …"
     assert standing(db, demo_plan_id, 20, date(2024, 5, 1)).status.cls == UNSPECIFIED
-    with db.atomic():
-        repo.update_task(db, replace(task, manual_due=date(2024, 6, 30)))
+    UndoStack(db).do(edit_task(db, task.id, manual_due=date(2024, 6, 30)))
     tracked = standing(db, demo_plan_id, 20, date(2024, 5, 1))
     assert tracked.status.cls == OPEN_ON_TIME
     assert tracked.due_dates == (date(2024, 6, 30),)
@@ -57,21 +57,19 @@ def test_hand_set_date_replaces_an_unspecified_deadline(db, demo_plan_id):
 
 def test_changing_the_text_drops_the_hand_set_date_unless_kept(db, demo_plan_id):
     task = task_by_stt(db, demo_plan_id, 20)
-    with db.atomic():
-        repo.update_task(db, replace(task, manual_due=date(2024, 6, 30)))
-        repo.update_task(db, replace(repo.get_task(db, task.id), deadline_text="Theo tiến độ của tỉnh"))
+    stack = UndoStack(db)
+    stack.do(edit_task(db, task.id, manual_due=date(2024, 6, 30)))
+    stack.do(edit_task(db, task.id, deadline_text="Theo tiến độ của tỉnh"))
     assert repo.get_task(db, task.id).manual_due is None
-    with db.atomic():
-        repo.update_task(db, replace(repo.get_task(db, task.id), manual_due=date(2024, 7, 1), manual_due_kept=True))
-        repo.update_task(db, replace(repo.get_task(db, task.id), deadline_text="Theo Kế hoạch của tỉnh"))
+    stack.do(edit_task(db, task.id, manual_due=date(2024, 7, 1), manual_due_kept=True))
+    stack.do(edit_task(db, task.id, deadline_text="Theo Kế hoạch của tỉnh"))
     kept = repo.get_task(db, task.id)
     assert kept.manual_due == date(2024, 7, 1) and kept.deadline_text == "Theo Kế hoạch của tỉnh"
 
 
 def test_changing_lead_relinks_the_directory(db, demo_plan_id):
     task = task_by_stt(db, demo_plan_id, 24)
-    with db.atomic():
-        repo.update_task(db, replace(task, lead="Công chức Nội vụ; Văn phòng HĐND-UBND"))
+    UndoStack(db).do(edit_task(db, task.id, lead="Công chức Nội vụ; Văn phòng HĐND-UBND"))
     names = db.execute(
         "SELECT p.name FROM task_party tp JOIN party p ON p.id = tp.party_id WHERE tp.task_id = ? ORDER BY tp.position",
         [task.id],

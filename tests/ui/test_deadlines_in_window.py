@@ -62,7 +62,7 @@ def test_setting_a_date_by_hand_from_the_window(qtbot, workspace, monkeypatch):
         return True
 
     monkeypatch.setattr(TaskDialog, "exec", lambda self: fill_and_accept(self))
-    window.edit_task(task.id)
+    window.open_task(task.id)
     assert repo.get_task(workspace.db, task.id).manual_due == date(2024, 4, 1)
     row = row_of_stt(window, 20)
     assert window.appendix_proxy.index(row, DUE_COLUMN).data() == "01/04/2024 (đặt tay)"

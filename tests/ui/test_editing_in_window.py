@@ -1,0 +1,162 @@
+"""Editing the plan in the window: in place, by keyboard, with undo and redo."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from cchc_desktop import repo
+from cchc_desktop.demo import load_demo
+from tests.ui.typing_helpers import open_cell_editor, type_text
+from ui import actions
+from ui.appendix_model import KIND_ROLE
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, workspace):
+    load_demo(workspace.db)
+    shown = MainWindow(workspace, at=date(2024, 3, 20))
+    qtbot.addWidget(shown)
+    shown.resize(1366, 768)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+def task_row(window, stt):
+    proxy = window.appendix_proxy
+    return next(r for r in range(proxy.rowCount())
+                if proxy.index(r, 0).data(KIND_ROLE) == "task" and proxy.index(r, 0).data() == str(stt))
+
+
+def stt_contents(window):
+    return {t.stt: t.content for t in repo.list_tasks(window.workspace.db, window.current_plan_id)}
+
+
+def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(window.appendix_view, key, modifier)
+
+
+def test_inline_edit_writes_at_once_and_undo_redo_by_keyboard(qtbot, window):
+    proxy = window.appendix_proxy
+    index = proxy.index(task_row(window, 5), 1)
+    assert proxy.setData(index, "Theo dõi chỉ số CCHC", Qt.ItemDataRole.EditRole)
+    assert stt_contents(window)[5] == "Theo dõi chỉ số CCHC"
+    qtbot.waitUntil(lambda: proxy.index(task_row(window, 5), 1).data() == "Theo dõi chỉ số CCHC")
+    assert proxy.index(task_row(window, 5), 1).data() == "Theo dõi chỉ số CCHC"
+    assert window.undo_action.text() == "Hoàn tác: Sửa nhiệm vụ số 5"
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stt_contents(window)[5].startswith("Theo dõi việc thực hiện Bộ tiêu chí")
+    press(qtbot, window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert stt_contents(window)[5] == "Theo dõi chỉ số CCHC"
+
+
+def test_typing_vietnamese_into_a_cell_editor(qtbot, window):
+    view = window.appendix_view
+    view.setCurrentIndex(window.appendix_proxy.index(task_row(window, 6), 4))
+    press(qtbot, window, Qt.Key.Key_F2)
+    editor = open_cell_editor(view)
+    editor.selectAll()
+    type_text(editor, "Báo cáo đánh giá")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the line editor commits on the next turn of the event loop
+    qtbot.waitUntil(lambda: repo.list_tasks(window.workspace.db, window.current_plan_id)[5].output == "Báo cáo đánh giá")
+
+
+def test_ctrl_n_adds_a_task_after_the_current_one(qtbot, window):
+    window.appendix_view.setCurrentIndex(window.appendix_proxy.index(task_row(window, 2), 1))
+    press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    contents = stt_contents(window)
+    assert len(contents) == 45 and contents[3] == ""
+    assert contents[4] == "Xây dựng kế hoạch tuyên truyền CCHC năm 2024"
+    editor = open_cell_editor(window.appendix_view)
+    type_text(editor, "Rà soát quy chế làm việc")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    type_text(editor, "và nội quy cơ quan")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert stt_contents(window)[3] == "Rà soát quy chế làm việc\nvà nội quy cơ quan"
+
+
+def test_delete_asks_first_and_can_be_undone(qtbot, window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(actions, "confirm", lambda parent, text, yes="": asked.append(text) or True)
+    window.appendix_view.setCurrentIndex(window.appendix_proxy.index(task_row(window, 44), 1))
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert asked and asked[0].startswith("Xóa nhiệm vụ số 44?")
+    assert len(stt_contents(window)) == 43
+    window.operations.undo()
+    assert stt_contents(window)[44] == "Xử lý phản ánh, kiến nghị đúng hạn"
+
+
+def test_declining_the_confirmation_deletes_nothing(qtbot, window, monkeypatch):
+    monkeypatch.setattr(actions, "confirm", lambda *a, **k: False)
+    window.appendix_view.setCurrentIndex(window.appendix_proxy.index(task_row(window, 44), 1))
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert len(stt_contents(window)) == 44
+
+
+def test_alt_arrows_reorder_and_stt_renumbers(qtbot, window):
+    window.appendix_view.setCurrentIndex(window.appendix_proxy.index(task_row(window, 3), 1))
+    press(qtbot, window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    contents = stt_contents(window)
+    assert contents[2] == "Xây dựng kế hoạch tuyên truyền CCHC năm 2024"
+    assert contents[3].startswith("Xây dựng Quyết định ban hành")
+    current = window.appendix.current_source_row()
+    assert current.task.stt == 2  # the cursor follows the moved task
+
+
+def test_search_box_filters_with_vietnamese_or_plain_typing(qtbot, window):
+    search = window.appendix.filter_bar.search
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is search
+    type_text(search, "tuyên truyền")
+    proxy = window.appendix_proxy
+    shown = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert shown == ["I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "3", "II. CẢI CÁCH THỂ CHẾ", "11",
+                     "VII. XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ", "40"]
+    assert all(window.appendix_view.columnSpan(r, 0) == 8 for r in (0, 2, 4))
+    assert window.appendix.filter_bar.count.text() == "3/44 nhiệm vụ"
+    search.clear()
+    type_text(search, "tuyen truyen")
+    assert proxy.rowCount() == 6
+    window.appendix.filter_bar.clear()
+    assert proxy.rowCount() == 51
+
+
+def test_status_filter(qtbot, window):
+    bar = window.appendix.filter_bar
+    bar.status.setCurrentIndex(bar.status.findText("Chưa hoàn thành quá hạn"))
+    proxy = window.appendix_proxy
+    tasks = [proxy.index(r, 0).data() for r in range(proxy.rowCount()) if proxy.index(r, 0).data(KIND_ROLE) == "task"]
+    assert tasks == ["1", "3", "10", "17", "18", "34"]
+
+
+def test_rename_area_in_place(qtbot, window):
+    proxy = window.appendix_proxy
+    assert proxy.setData(proxy.index(0, 0), "Công tác chỉ đạo", Qt.ItemDataRole.EditRole)
+    assert repo.list_areas(window.workspace.db, window.current_plan_id)[0].title == "Công tác chỉ đạo"
+    qtbot.waitUntil(lambda: proxy.index(0, 0).data() == "I. Công tác chỉ đạo")
+
+
+def test_copy_plan_to_new_year_from_the_menu(qtbot, window, monkeypatch):
+    monkeypatch.setattr(actions, "ask_int", lambda *a, **k: 2025)
+    window.copy_plan_action.trigger()
+    plans = repo.list_plans(window.workspace.db)
+    assert [p.year for p in plans] == [2025, 2024]
+    assert window.current_plan_id == plans[0].id
+    assert window.appendix_proxy.index(1, 5).data() == "Tháng 02/2025"
+
+
+def test_layout_is_remembered(qtbot, workspace):
+    load_demo(workspace.db)
+    first = MainWindow(workspace)
+    qtbot.addWidget(first)
+    first.splitter.setSizes([300, 1000])
+    first.tabs.setCurrentIndex(1)
+    first.close()
+    second = MainWindow(workspace)
+    qtbot.addWidget(second)
+    second.restore_layout()
+    assert second.tabs.currentIndex() == 1
+    assert (workspace.data_dir / "giao-dien.ini").exists()

@@ -1,0 +1,237 @@
+"""Menus, shortcuts and what they do, for the main window.
+
+Every action that changes data builds a change in the core and runs it through the
+window's :class:`ui.operations.Operations`, so it is one transaction and can be undone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from cchc_desktop import repo
+from cchc_desktop.edits import areas, plans, tasks
+from ui.dialogs import ask_int, ask_item, ask_text, confirm
+
+
+def _action(window, menu: QMenu, text: str, slot: Callable, shortcut=None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        keys = shortcut if isinstance(shortcut, list) else [shortcut]
+        action.setShortcuts([QKeySequence(k) for k in keys])
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    window.addAction(action)
+    return action
+
+
+def install(window) -> None:
+    bar = window.menuBar()
+    window.file_menu = bar.addMenu("&Tệp")
+    window.edit_menu = bar.addMenu("&Sửa")
+    window.plan_menu = bar.addMenu("&Kế hoạch")
+    window.task_menu = bar.addMenu("&Nhiệm vụ")
+    window.area_menu = bar.addMenu("Nhó&m")
+    _file_actions(window)
+    _edit_actions(window)
+    _plan_actions(window)
+    _task_actions(window)
+    _area_actions(window)
+
+
+def _file_actions(window) -> None:
+    window.quit_action = _action(window, window.file_menu, "Thoát", window.close, QKeySequence.StandardKey.Quit)
+
+
+def _edit_actions(window) -> None:
+    ops = window.operations
+    window.undo_action = _action(window, window.edit_menu, "Hoàn tác", ops.undo, "Ctrl+Z")
+    window.redo_action = _action(window, window.edit_menu, "Làm lại", ops.redo, ["Ctrl+Y", "Ctrl+Shift+Z"])
+    window.edit_menu.addSeparator()
+    window.find_action = _action(window, window.edit_menu, "Tìm nhiệm vụ", lambda: _focus_search(window), "Ctrl+F")
+
+    def refresh_undo_texts() -> None:
+        stack = ops.undo_stack
+        window.undo_action.setText(stack.undo_text)
+        window.undo_action.setEnabled(stack.can_undo())
+        window.redo_action.setText(stack.redo_text)
+        window.redo_action.setEnabled(stack.can_redo())
+
+    ops.undo_state_changed.connect(refresh_undo_texts)
+    refresh_undo_texts()
+
+
+def _focus_search(window) -> None:
+    window.tabs.setCurrentWidget(window.appendix)
+    window.appendix.filter_bar.search.setFocus()
+    window.appendix.filter_bar.search.selectAll()
+
+
+def _plan_actions(window) -> None:
+    menu = window.plan_menu
+    window.copy_plan_action = _action(window, menu, "Sao chép sang năm mới…", lambda: copy_plan(window))
+    window.delete_plan_action = _action(window, menu, "Xóa kế hoạch…", lambda: delete_plan(window))
+    window.deleted_plans_action = _action(window, menu, "Kế hoạch đã xóa…", lambda: restore_deleted_plan(window))
+
+
+def _task_actions(window) -> None:
+    menu = window.task_menu
+    window.new_task_action = _action(window, menu, "Thêm nhiệm vụ", lambda: add_task(window), "Ctrl+N")
+    window.open_task_action = _action(window, menu, "Mở nhiệm vụ…", lambda: open_current_task(window), "Ctrl+E")
+    window.delete_task_action = _action(window, menu, "Xóa nhiệm vụ…", lambda: delete_task(window), "Delete")
+    menu.addSeparator()
+    window.task_up_action = _action(window, menu, "Chuyển lên", lambda: move_task(window, -1), "Alt+Up")
+    window.task_down_action = _action(window, menu, "Chuyển xuống", lambda: move_task(window, +1), "Alt+Down")
+    window.task_area_action = _action(window, menu, "Chuyển sang nhóm khác…", lambda: move_task_to_area(window))
+
+
+def _area_actions(window) -> None:
+    menu = window.area_menu
+    window.add_area_action = _action(window, menu, "Thêm nhóm nhiệm vụ…", lambda: add_area(window))
+    window.rename_area_action = _action(window, menu, "Đổi tên nhóm…", lambda: rename_area(window))
+    window.area_up_action = _action(window, menu, "Chuyển nhóm lên", lambda: move_area(window, -1))
+    window.area_down_action = _action(window, menu, "Chuyển nhóm xuống", lambda: move_area(window, +1))
+    window.delete_area_action = _action(window, menu, "Xóa nhóm…", lambda: delete_area(window))
+
+
+# What the actions do ---------------------------------------------------------
+
+def _db(window):
+    return window.workspace.db
+
+
+def _current(window):
+    """The appendix row under the cursor (area or task), or None."""
+    return window.appendix.current_source_row()
+
+
+def _current_area_id(window) -> int | None:
+    row = _current(window)
+    if row is not None:
+        return row.area.id
+    plan_areas = repo.list_areas(_db(window), window.current_plan_id) if window.current_plan_id else []
+    return plan_areas[-1].id if plan_areas else None
+
+
+def add_task(window) -> None:
+    if window.current_plan_id is None:
+        return
+    area_id = _current_area_id(window)
+    if area_id is None:
+        return
+    row = _current(window)
+    after = row.task.id if row is not None and row.task is not None else None
+    change = window.operations.run(
+        lambda: tasks.add_task(_db(window), window.current_plan_id, area_id, after_task_id=after))
+    if change is None:
+        return
+    new_id = next(r.key["id"] for r in change.rows if r.table == "task" and r.before is None)
+    window.tabs.setCurrentWidget(window.appendix)
+    window.appendix.filter_bar.clear()
+    window.appendix.select_task(new_id)
+    window.appendix.view.edit(window.appendix.view.currentIndex())
+
+
+def open_current_task(window) -> None:
+    row = _current(window)
+    if row is not None and row.task is not None:
+        window.open_task(row.task.id)
+
+
+def delete_task(window) -> None:
+    row = _current(window)
+    if row is None or row.task is None:
+        return
+    if confirm(window, f"Xóa nhiệm vụ số {row.task.stt}?\n\n{row.task.content[:200]}\n\n"
+                       "Có thể hoàn tác bằng Ctrl+Z.", yes="Xóa"):
+        window.operations.run(lambda: tasks.delete_tasks(_db(window), [row.task.id]))
+
+
+def move_task(window, direction: int) -> None:
+    row = _current(window)
+    if row is not None and row.task is not None:
+        window.operations.run(lambda: tasks.move_task(_db(window), row.task.id, direction))
+
+
+def move_task_to_area(window) -> None:
+    row = _current(window)
+    if row is None or row.task is None:
+        return
+    plan_areas = repo.list_areas(_db(window), window.current_plan_id)
+    choice = ask_item(window, "Chuyển nhiệm vụ", f"Chuyển nhiệm vụ số {row.task.stt} sang nhóm:",
+                      [f"{a.numeral}. {a.title}" for a in plan_areas])
+    if choice is not None:
+        window.operations.run(lambda: tasks.move_task_to_area(_db(window), row.task.id, plan_areas[choice].id))
+
+
+def add_area(window) -> None:
+    if window.current_plan_id is None:
+        return
+    title = ask_text(window, "Thêm nhóm nhiệm vụ", "Tên nhóm nhiệm vụ:")
+    if title is not None:
+        window.operations.run(lambda: areas.add_area(_db(window), window.current_plan_id, title))
+
+
+def rename_area(window) -> None:
+    area_id = _current_area_id(window)
+    if area_id is None:
+        return
+    area = next(a for a in repo.list_areas(_db(window), window.current_plan_id) if a.id == area_id)
+    title = ask_text(window, "Đổi tên nhóm", f"Tên mới của nhóm {area.numeral}:", area.title)
+    if title is not None:
+        window.operations.run(lambda: areas.rename_area(_db(window), area_id, title))
+
+
+def move_area(window, direction: int) -> None:
+    area_id = _current_area_id(window)
+    if area_id is not None:
+        window.operations.run(lambda: areas.move_area(_db(window), area_id, direction))
+
+
+def delete_area(window) -> None:
+    area_id = _current_area_id(window)
+    if area_id is None:
+        return
+    area = next(a for a in repo.list_areas(_db(window), window.current_plan_id) if a.id == area_id)
+    count = sum(1 for t in repo.list_tasks(_db(window), window.current_plan_id) if t.area_id == area_id)
+    text = f"Xóa nhóm {area.numeral}. {area.title}"
+    text += f" cùng {count} nhiệm vụ trong nhóm?" if count else "?"
+    if confirm(window, text + "\n\nCó thể hoàn tác bằng Ctrl+Z.", yes="Xóa"):
+        window.operations.run(lambda: areas.delete_area(_db(window), area_id))
+
+
+def copy_plan(window) -> None:
+    if window.current_plan_id is None:
+        return
+    plan = repo.get_plan(_db(window), window.current_plan_id)
+    year = ask_int(window, "Sao chép sang năm mới", "Năm của kế hoạch mới:", plan.year + 1, 2000, 2100)
+    if year is None:
+        return
+    change = window.operations.run(lambda: plans.copy_plan_to_year(_db(window), plan.id, year))
+    if change is not None:
+        window.refresh_plans(select_plan_id=next(r.key["id"] for r in change.rows if r.table == "plan"))
+
+
+def delete_plan(window) -> None:
+    if window.current_plan_id is None:
+        return
+    plan = repo.get_plan(_db(window), window.current_plan_id)
+    if confirm(window, f"Xóa kế hoạch năm {plan.year}: {plan.title}?\n\n"
+                       "Kế hoạch được chuyển vào mục \"Kế hoạch đã xóa\" và có thể khôi phục.", yes="Xóa"):
+        window.current_plan_id = None
+        window.operations.run(lambda: plans.delete_plan(_db(window), plan.id))
+
+
+def restore_deleted_plan(window) -> None:
+    deleted = plans.deleted_plans(_db(window))
+    if not deleted:
+        confirm(window, "Không có kế hoạch nào đã xóa.", yes="Đóng")
+        return
+    labels = [f"Năm {p['year']} — {p['title']} (xóa lúc {p['deleted_at'].replace('T', ' ')})" for p in deleted]
+    choice = ask_item(window, "Kế hoạch đã xóa", "Chọn kế hoạch để khôi phục:", labels)
+    if choice is not None:
+        plan_id = deleted[choice]["id"]
+        window.operations.run(lambda: plans.restore_plan(_db(window), plan_id))
+        window.refresh_plans(select_plan_id=plan_id)

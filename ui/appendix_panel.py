@@ -1,0 +1,187 @@
+"""The appendix tab: a filter bar over the grouped, editable table of tasks."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cchc_desktop.models import Area
+from cchc_desktop.search import TaskFilter
+from cchc_desktop.status import CLASSES, LABELS
+from ui.appendix_model import KIND_ROLE, AppendixModel
+
+APPENDIX_COLUMN_WIDTHS = (40, None, 130, 115, 125, 105, 100, 165)
+DUE_WINDOWS = (
+    ("", "Mọi thời hạn"),
+    ("7", "Đến hạn trong 7 ngày"),
+    ("30", "Đến hạn trong 30 ngày"),
+    ("month", "Đến hạn trong tháng"),
+    ("quarter", "Đến hạn trong quý"),
+)
+
+
+def due_window(choice: str, at: date) -> tuple[date | None, date | None]:
+    """The (from, to) dates of a due-window choice, counted from ``at``."""
+    if choice.isdigit():
+        return at, at + timedelta(days=int(choice))
+    if choice == "month":
+        return date(at.year, at.month, 1), date(at.year, at.month, calendar.monthrange(at.year, at.month)[1])
+    if choice == "quarter":
+        first_month = (at.month - 1) // 3 * 3 + 1
+        last_month = first_month + 2
+        return date(at.year, first_month, 1), date(at.year, last_month, calendar.monthrange(at.year, last_month)[1])
+    return None, None
+
+
+class AppendixFilterProxy(QSortFilterProxyModel):
+    """Hides tasks the filter rejects, and areas left with no task shown."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.task_filter = TaskFilter()
+        self._cache_key = None
+        self._shown: tuple[set[int], set[int]] = (set(), set())
+
+    def set_filter(self, task_filter: TaskFilter) -> None:
+        self.beginFilterChange()
+        self.task_filter = task_filter
+        self._cache_key = None
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        if self.task_filter.is_empty():
+            return True
+        row = self.sourceModel().row_at(source_row)
+        tasks, areas = self._accepted()
+        return row.area.id in areas if row.is_area else row.task.id in tasks
+
+    def _accepted(self) -> tuple[set[int], set[int]]:
+        model: AppendixModel = self.sourceModel()
+        key = (id(model.rows), self.task_filter)
+        if key != self._cache_key:
+            tasks = {r.task.id for r in model.rows if not r.is_area and r.tracking is not None
+                     and self.task_filter.accepts(r.tracking, r.search_text)}
+            areas = {r.area.id for r in model.rows if not r.is_area and r.task.id in tasks}
+            self._shown, self._cache_key = (tasks, areas), key
+        return self._shown
+
+
+class FilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm nhiệm vụ, chủ trì, phối hợp, sản phẩm (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.area = QComboBox()
+        self.lead = QLineEdit()
+        self.lead.setPlaceholderText("Chủ trì")
+        self.lead.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem("Mọi trạng thái", "")
+        for cls in CLASSES:
+            self.status.addItem(LABELS[cls], cls)
+        self.due = QComboBox()
+        for key, label in DUE_WINDOWS:
+            self.due.addItem(label, key)
+        self.clear_button = QPushButton("Bỏ lọc")
+        self.count = QLabel()
+        self._layout()
+        for signal in (self.search.textChanged, self.lead.textChanged, self.area.currentIndexChanged,
+                       self.status.currentIndexChanged, self.due.currentIndexChanged):
+            signal.connect(lambda *_: self.changed.emit())
+        self.clear_button.clicked.connect(self.clear)
+
+    def _layout(self) -> None:
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.search, 3)
+        row.addWidget(self.area, 2)
+        row.addWidget(self.lead, 2)
+        row.addWidget(self.status, 2)
+        row.addWidget(self.due, 2)
+        row.addWidget(self.clear_button)
+        row.addWidget(self.count)
+
+    def set_areas(self, areas: list[Area]) -> None:
+        chosen = self.area.currentData()
+        self.area.blockSignals(True)
+        self.area.clear()
+        self.area.addItem("Tất cả các nhóm", None)
+        for area in areas:
+            self.area.addItem(f"{area.numeral}. {area.title}", area.id)
+        index = self.area.findData(chosen)
+        self.area.setCurrentIndex(max(index, 0))
+        self.area.blockSignals(False)
+
+    def task_filter(self, at: date) -> TaskFilter:
+        due_from, due_to = due_window(self.due.currentData() or "", at)
+        return TaskFilter(
+            text=self.search.text(), area_id=self.area.currentData(), lead=self.lead.text(),
+            status_class=self.status.currentData() or "", due_from=due_from, due_to=due_to,
+        )
+
+    def clear(self) -> None:
+        for widget in (self.search, self.lead):
+            widget.clear()
+        for combo in (self.area, self.status, self.due):
+            combo.setCurrentIndex(0)
+
+
+class AppendixPanel(QWidget):
+    """Filter bar + table; the window owns the model's data and the edits."""
+
+    def __init__(self, model: AppendixModel, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.proxy = AppendixFilterProxy(self)
+        self.proxy.setSourceModel(model)
+        self.filter_bar = FilterBar()
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.view, 1)
+        self.proxy.modelReset.connect(self.apply_area_spans)
+        self.proxy.layoutChanged.connect(self.apply_area_spans)
+
+    def apply_filter(self, at: date) -> None:
+        self.proxy.set_filter(self.filter_bar.task_filter(at))
+        self.apply_area_spans()
+        shown = sum(1 for r in range(self.proxy.rowCount()) if self.proxy.index(r, 0).data(KIND_ROLE) == "task")
+        total = self.model.task_count()
+        self.filter_bar.count.setText(f"{shown}/{total} nhiệm vụ" if shown != total else f"{total} nhiệm vụ")
+
+    def apply_area_spans(self) -> None:
+        self.view.clearSpans()
+        columns = self.proxy.columnCount()
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(KIND_ROLE) == "area":
+                self.view.setSpan(row, 0, 1, columns)
+
+    def current_source_row(self):
+        index = self.view.currentIndex()
+        return self.model.row_at(self.proxy.mapToSource(index).row()) if index.isValid() else None
+
+    def select_task(self, task_id: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 1)
+            source = self.model.row_at(self.proxy.mapToSource(index).row())
+            if source.task is not None and source.task.id == task_id:
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+                return
