@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -39,6 +40,28 @@ def install(window) -> None:
     _plan_actions(window)
     _task_actions(window)
     _area_actions(window)
+    _toolbar(window)
+
+
+def _toolbar(window) -> None:
+    """The everyday actions, visible: not every user looks in menus or knows shortcuts."""
+    toolbar = window.addToolBar("Thao tác")
+    toolbar.setObjectName("main-toolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for action in (window.new_task_action, window.open_task_action, window.delete_task_action,
+                   window.task_up_action, window.task_down_action, None,
+                   window.undo_action, window.redo_action):
+        if action is None:
+            toolbar.addSeparator()
+        else:
+            toolbar.addAction(action)
+    for action, tip in ((window.new_task_action, "Thêm nhiệm vụ (Ctrl+N)"),
+                        (window.open_task_action, "Mở nhiệm vụ đầy đủ: tiến độ, lịch sử (Enter)"),
+                        (window.delete_task_action, "Xóa nhiệm vụ (Delete)"),
+                        (window.task_up_action, "Chuyển lên (Alt+↑)"),
+                        (window.task_down_action, "Chuyển xuống (Alt+↓)")):
+        action.setToolTip(tip)
 
 
 def _file_actions(window) -> None:
