@@ -1,0 +1,52 @@
+"""File names that survive a FAT32 USB stick, e-mail and old Windows machines.
+
+Readable but plain: no diacritics (đ becomes d), underscores for spaces, none of
+``\\ / : * ? " < > |``, nothing Windows reserves, at most 100 characters in all.
+``PL_KH_CCHC_2024_Phuong_1.pdf`` for the demo plan's appendix.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from cchc_desktop.models import Plan, Unit
+
+MAX_LENGTH = 100
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+_NOT_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def ascii_words(text: str) -> str:
+    """``Phường 1`` -> ``Phuong_1``: Vietnamese letters without marks, underscores between words."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = _NOT_SAFE.sub("_", text)
+    return re.sub(r"_{2,}", "_", text).strip("._-")
+
+
+def safe_file_name(stem: str, extension: str) -> str:
+    """``stem`` made safe and cut so the whole name, with ``.extension``, fits MAX_LENGTH."""
+    suffix = f".{extension.lstrip('.')}"
+    stem = ascii_words(stem)[: MAX_LENGTH - len(suffix)].rstrip("._-") or "tep"
+    if stem.split(".")[0].upper() in _RESERVED:
+        stem = f"{stem}_"
+    return stem + suffix
+
+
+def period_words(plan: Plan) -> str:
+    """``2024`` for a yearly plan, else the period as written (``6 tháng cuối năm 2025``)."""
+    label = plan.period_label.strip()
+    if not label or label.casefold() in {f"năm {plan.year}", str(plan.year)}:
+        return str(plan.year)
+    return label
+
+
+def appendix_file_name(plan: Plan, unit: Unit, extension: str, draft: bool = False) -> str:
+    """``PL_KH_CCHC_2024_Phuong_1.pdf``; a draft ends in ``_du_thao`` so it never replaces
+    the issued file. A very long unit name is what gets shortened."""
+    head = ascii_words(f"PL_KH_CCHC {period_words(plan)}")
+    tail = "_du_thao" if draft else ""
+    room = MAX_LENGTH - len(head) - len(tail) - len(extension.lstrip(".")) - 2
+    unit_part = ascii_words(unit.name)[: max(room, 0)].rstrip("._-")
+    return safe_file_name("_".join(filter(None, (head, unit_part))) + tail, extension)

@@ -1,0 +1,184 @@
+"""The appendix as an Excel workbook: same lines and table as the PDF, ready to print.
+
+Excel and LibreOffice do not grow a row to fit wrapped text written by another
+program, so every row height is computed here from the wrapped line count (Liberation
+Serif metrics, which match Times New Roman, with some slack for the spreadsheet's own
+line breaking). Text that looks like a formula (``=SUM(A1)``) is stored as text.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.worksheet import Worksheet
+
+from cchc_desktop import __version__
+from cchc_desktop.export.appendix_data import AppendixDocument, AreaRow, TaskRow
+from cchc_desktop.export.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from cchc_desktop.export.text_wrap import wrap_text
+
+FONT_NAME = "Times New Roman"
+SHEET_TITLE = "Phụ lục"
+COLUMN_COUNT = 6
+# Widths in Excel character units: the width of a digit of the workbook's default
+# font, Times New Roman 12 here (6 pt, 8 px at 96 dpi). These are the PDF's
+# 12/95/38/38/38/31 mm, 252 mm in all.
+COLUMN_WIDTHS = (5.7, 44.9, 17.95, 17.95, 17.95, 14.6)
+DIGIT_WIDTH_PT = 6.0
+HEADER_ROW = 5
+FIRST_BODY_ROW = HEADER_ROW + 1
+BODY_SIZE = 12
+TITLE_SIZE = 14
+LINE_HEIGHT = {BODY_SIZE: 15.75, TITLE_SIZE: 18.75}  # points per line, as Excel spaces them
+ROW_PADDING = 2.0
+WRAP_SLACK = 0.9  # wrap our estimate narrower than the cell: never fewer lines than the spreadsheet
+CELL_PADDING_PT = 4.5
+MM_PER_INCH = 25.4
+MARGINS_MM = {"left": 30, "right": 15, "top": 20, "bottom": 20, "header": 10, "footer": 10}
+
+_THIN = Side(style="thin")
+GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+NO_BORDER = Border()
+TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
+TOP_CENTRE = Alignment(horizontal="center", vertical="top", wrap_text=True)
+CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT_MIDDLE = Alignment(horizontal="left", vertical="center", wrap_text=True)
+BODY_FONT = Font(name=FONT_NAME, size=BODY_SIZE)
+BOLD_FONT = Font(name=FONT_NAME, size=BODY_SIZE, bold=True)
+TASK_ALIGNMENTS = (TOP_CENTRE, TOP_LEFT, TOP_LEFT, TOP_LEFT, TOP_LEFT, TOP_LEFT)
+
+
+def write_appendix_xlsx(document: AppendixDocument, path: Path) -> None:
+    register_fonts()  # the metrics used to estimate row heights
+    workbook = Workbook()
+    _use_default_font(workbook, Font(name=FONT_NAME, size=BODY_SIZE))
+    sheet = workbook.active
+    sheet.title = SHEET_TITLE
+    workbook.properties.title = f"{document.heading}: {document.title}"
+    workbook.properties.creator = f"CCHC Desktop {__version__}"
+    _set_columns(sheet)
+    _write_heading(sheet, document)
+    _write_table(sheet, document)
+    _set_print_setup(sheet)
+    path.write_bytes(_saved(workbook))
+
+
+def _saved(workbook: Workbook) -> bytes:
+    """The workbook file's bytes. Built in memory and then written in one go, so a
+    disk error reaches the caller as a plain OSError instead of leaving openpyxl's
+    zip archive half-open (it then fails again, noisily, when collected)."""
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _use_default_font(workbook: Workbook, font: Font) -> None:
+    """Make ``font`` the workbook's default (the Normal style and empty cells).
+
+    Spreadsheets measure column widths in digits of this font, so with Times New
+    Roman (Liberation Serif in LibreOffice, same metrics) the widths mean the same
+    everywhere, instead of depending on whether Calibri is installed. openpyxl has no
+    public setting for it: the first font of the list is the default one.
+    """
+    workbook._fonts = IndexedList([font])
+    workbook._named_styles["Normal"].font = font
+
+
+def _set_columns(sheet: Worksheet) -> None:
+    for index, width in enumerate(COLUMN_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+# Heading lines ---------------------------------------------------------------
+
+def _write_heading(sheet: Worksheet, document: AppendixDocument) -> None:
+    lines = (
+        (1, document.heading, Font(name=FONT_NAME, size=TITLE_SIZE, bold=True), BOLD),
+        (2, document.title, Font(name=FONT_NAME, size=TITLE_SIZE, bold=True), BOLD),
+        (3, document.attachment, Font(name=FONT_NAME, size=TITLE_SIZE, italic=True), ITALIC),
+    )
+    for row, text, font, metrics_font in lines:
+        _put_text(sheet, row, 1, text, font, CENTRE)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=COLUMN_COUNT)
+        lines_needed = _line_count(text, metrics_font, TITLE_SIZE, sum(COLUMN_WIDTHS))
+        sheet.row_dimensions[row].height = _row_height(lines_needed, TITLE_SIZE)
+    sheet.row_dimensions[4].height = 8
+
+
+# Table -----------------------------------------------------------------------
+
+def _write_table(sheet: Worksheet, document: AppendixDocument) -> None:
+    _write_cells(sheet, HEADER_ROW, document.headers, BOLD_FONT, [CENTRE] * COLUMN_COUNT, BOLD)
+    for row_number, row in enumerate(document.rows, start=FIRST_BODY_ROW):
+        if isinstance(row, AreaRow):
+            _write_area_row(sheet, row_number, row)
+        else:
+            _write_task_row(sheet, row_number, row)
+    sheet.freeze_panes = sheet.cell(FIRST_BODY_ROW, 1)
+
+
+def _write_area_row(sheet: Worksheet, row_number: int, row: AreaRow) -> None:
+    """Bold, merged across the six columns (every cell gets the grid so the merge is boxed)."""
+    _put_text(sheet, row_number, 1, row.label, BOLD_FONT, LEFT_MIDDLE)
+    for column in range(2, COLUMN_COUNT + 1):
+        sheet.cell(row_number, column).border = GRID
+    sheet.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=COLUMN_COUNT)
+    lines = _line_count(row.label, BOLD, BODY_SIZE, sum(COLUMN_WIDTHS))
+    sheet.row_dimensions[row_number].height = _row_height(lines, BODY_SIZE)
+
+
+def _write_task_row(sheet: Worksheet, row_number: int, row: TaskRow) -> None:
+    _write_cells(sheet, row_number, row.texts(), BODY_FONT, TASK_ALIGNMENTS, REGULAR)
+    sheet.cell(row_number, 1).value = row.stt  # a number, so the sheet can sort and count
+
+
+def _write_cells(sheet: Worksheet, row_number: int, texts, font: Font, alignments, metrics_font: str) -> None:
+    lines = 1
+    for column, (text, alignment, width) in enumerate(zip(texts, alignments, COLUMN_WIDTHS), start=1):
+        _put_text(sheet, row_number, column, text, font, alignment)
+        lines = max(lines, _line_count(text, metrics_font, BODY_SIZE, width))
+    sheet.row_dimensions[row_number].height = _row_height(lines, BODY_SIZE)
+
+
+def _put_text(sheet: Worksheet, row: int, column: int, text: str, font: Font, alignment: Alignment):
+    """A text cell, never a formula: openpyxl turns a leading '=' into one otherwise."""
+    cell = sheet.cell(row, column)
+    cell.value = text
+    cell.data_type = "s"
+    cell.font = font
+    cell.alignment = alignment
+    cell.border = GRID if row >= HEADER_ROW else NO_BORDER
+    return cell
+
+
+def _line_count(text: str, metrics_font: str, size: float, width_units: float) -> int:
+    usable = (width_units * DIGIT_WIDTH_PT - CELL_PADDING_PT) * WRAP_SLACK
+    return len(wrap_text(text, metrics_font, size, usable))
+
+
+def _row_height(lines: int, size: float) -> float:
+    return round(lines * LINE_HEIGHT[size] + ROW_PADDING, 2)
+
+
+# Printing ----------------------------------------------------------------------
+
+def _set_print_setup(sheet: Worksheet) -> None:
+    """A4 landscape, one page wide, header row on every page, the decree's margins,
+    and the page number (13 pt) centred at the top from page 2 on."""
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    sheet.page_margins = PageMargins(**{side: mm / MM_PER_INCH for side, mm in MARGINS_MM.items()})
+    sheet.HeaderFooter.differentFirst = True
+    sheet.oddHeader.center.text = "&P"
+    sheet.oddHeader.center.size = 13
+    sheet.oddHeader.center.font = f"{FONT_NAME},Regular"

@@ -1,0 +1,39 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cchc_desktop.export.filenames import appendix_file_name, ascii_words, safe_file_name
+from cchc_desktop.models import Plan, Unit
+
+FAT32_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def test_demo_name():
+    assert appendix_file_name(Plan(None, 1, 2024, "năm 2024"), Unit(None, "Phường 1"), "pdf") == "PL_KH_CCHC_2024_Phuong_1.pdf"
+
+
+def test_half_year_plan_and_draft():
+    name = appendix_file_name(Plan(None, 1, 2025, "6 tháng cuối năm 2025"), Unit(None, "Phường Ngô Quyền"), "xlsx", draft=True)
+    assert name == "PL_KH_CCHC_6_thang_cuoi_nam_2025_Phuong_Ngo_Quyen_du_thao.xlsx"
+
+
+def test_vietnamese_letters_lose_their_marks():
+    assert ascii_words("Đặc khu Lý Sơn: đảo / Ưu tiên") == "Dac_khu_Ly_Son_dao_Uu_tien"
+
+
+def test_long_names_keep_the_draft_suffix_and_the_limit():
+    name = appendix_file_name(Plan(None, 1, 2024), Unit(None, "Xã Đông " * 40), "xlsx", draft=True)
+    assert len(name) <= 100 and name.endswith("_du_thao.xlsx")
+
+
+def test_reserved_windows_names_are_changed():
+    assert safe_file_name("con", "pdf") == "con_.pdf"
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_a_fat32_safe_name(text):
+    name = safe_file_name(text, "pdf")
+    assert name.endswith(".pdf") and len(name) <= 100
+    assert name.isascii() and not FAT32_FORBIDDEN.search(name)
+    assert " " not in name and not name.startswith(".")

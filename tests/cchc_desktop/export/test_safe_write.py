@@ -1,0 +1,144 @@
+"""Atomic writing: a failure never leaves a broken file, and says why in Vietnamese."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from cchc_desktop.errors import EnvironmentProblem
+from cchc_desktop.export import safe_write
+from cchc_desktop.export.appendix_export import export_appendix
+from cchc_desktop.export.safe_write import VerificationFailed, ensure_folder, verify_pdf, write_atomically
+
+GOOD = b"%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF\n"
+
+
+def writes(data: bytes):
+    def produce(path: Path) -> None:
+        path.write_bytes(data)
+    return produce
+
+
+def accept(path: Path) -> None:
+    pass
+
+
+def folder_listing(folder: Path) -> list[str]:
+    return sorted(os.listdir(folder))
+
+
+@pytest.fixture
+def previous(tmp_path) -> Path:
+    """An earlier good export that must survive every failure byte for byte."""
+    target = tmp_path / "PL.pdf"
+    target.write_bytes(GOOD)
+    return target
+
+
+def test_writes_the_target_and_leaves_no_temporary_file(tmp_path):
+    target = tmp_path / "PL.pdf"
+    assert write_atomically(target, writes(GOOD), verify_pdf) == target
+    assert target.read_bytes() == GOOD
+    assert folder_listing(tmp_path) == ["PL.pdf"]
+
+
+def test_disk_full_while_producing(previous):
+    def fill_the_disk(path: Path) -> None:
+        path.write_bytes(b"%PDF-1.4 half a file")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(EnvironmentProblem, match="Ổ đĩa đã đầy"):
+        write_atomically(previous, fill_the_disk, accept)
+    assert previous.read_bytes() == GOOD
+    assert folder_listing(previous.parent) == ["PL.pdf"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux /dev/full")
+@pytest.mark.parametrize("fmt", ["pdf", "xlsx"])
+def test_real_disk_full_from_the_kernel(previous, monkeypatch, demo_workspace, fmt):
+    """The temporary file is a link to /dev/full: every real write fails with ENOSPC."""
+    workspace, plan_id = demo_workspace
+    full = previous.parent / ".full"
+    full.symlink_to("/dev/full")
+    monkeypatch.setattr(safe_write, "_temp_path_beside", lambda target: full)
+    with pytest.raises(EnvironmentProblem, match="Ổ đĩa đã đầy") as caught:
+        export_appendix(workspace.db, plan_id, previous.parent, [fmt])
+    assert caught.value.__cause__.errno == errno.ENOSPC
+    assert previous.read_bytes() == GOOD
+    assert folder_listing(previous.parent) == ["PL.pdf"]
+
+
+def test_read_only_drive(previous, monkeypatch):
+    def refuse(source, destination):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(safe_write.os, "replace", refuse)
+    with pytest.raises(EnvironmentProblem, match="Ổ đĩa chỉ cho phép đọc"):
+        write_atomically(previous, writes(GOOD + b"new"), verify_pdf)
+    assert previous.read_bytes() == GOOD
+    assert folder_listing(previous.parent) == ["PL.pdf"]
+
+
+def test_file_open_in_another_program(previous, monkeypatch):
+    def locked(source, destination):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(safe_write.os, "replace", locked)
+    with pytest.raises(EnvironmentProblem, match="đang mở trong chương trình khác"):
+        write_atomically(previous, writes(GOOD), verify_pdf)
+    assert previous.read_bytes() == GOOD
+    assert folder_listing(previous.parent) == ["PL.pdf"]
+
+
+def test_usb_stick_pulled_before_writing(tmp_path):
+    gone = tmp_path / "E" / "KeHoach"
+    with pytest.raises(EnvironmentProblem, match=r"Không tìm thấy thư mục .*USB đã bị rút\?"):
+        write_atomically(gone / "PL.pdf", writes(GOOD), verify_pdf)
+    with pytest.raises(EnvironmentProblem, match="USB đã bị rút"):
+        ensure_folder(gone)
+
+
+def test_usb_stick_pulled_while_flushing(previous, monkeypatch):
+    def input_output_error(descriptor):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(safe_write.os, "fsync", input_output_error)
+    with pytest.raises(EnvironmentProblem, match="USB đã bị rút"):
+        write_atomically(previous, writes(GOOD), verify_pdf)
+    assert previous.read_bytes() == GOOD
+    assert folder_listing(previous.parent) == ["PL.pdf"]
+
+
+def test_a_file_that_does_not_read_back_is_not_put_in_place(previous):
+    with pytest.raises(EnvironmentProblem, match="đọc lại không đúng"):
+        write_atomically(previous, writes(b"%PDF-1.4 cut short"), verify_pdf)
+    assert previous.read_bytes() == GOOD
+    assert folder_listing(previous.parent) == ["PL.pdf"]
+
+
+def test_a_bug_in_produce_still_removes_the_temporary_file(previous):
+    def broken(path: Path) -> None:
+        path.write_bytes(b"partial")
+        raise ZeroDivisionError
+
+    with pytest.raises(ZeroDivisionError):
+        write_atomically(previous, broken, accept)
+    assert folder_listing(previous.parent) == ["PL.pdf"]
+
+
+def test_pdf_check_counts_pages(tmp_path):
+    path = tmp_path / "x.pdf"
+    path.write_bytes(GOOD)
+    verify_pdf(path, expected_pages=1)
+    with pytest.raises(VerificationFailed):
+        verify_pdf(path, expected_pages=2)
+
+
+def test_output_folder_is_created_but_not_its_parents(tmp_path):
+    assert ensure_folder(tmp_path / "xuat").is_dir()
+    (tmp_path / "tep").write_text("x")
+    with pytest.raises(EnvironmentProblem, match="không phải thư mục"):
+        ensure_folder(tmp_path / "tep")
