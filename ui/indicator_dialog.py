@@ -39,12 +39,14 @@ class IndicatorDialog(QDialog):
         self.setMinimumWidth(560)
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
+        self.text.setMaximumHeight(120)
         self.text.setPlaceholderText(self.tr("Ví dụ: Mức độ hài lòng của người dân đạt tối thiểu 95%"))
         self.comparison = QComboBox()
         for code, label in COMPARISON_CHOICES:
             self.comparison.addItem(self.tr(label), code)
         self.target = QLineEdit()
         self.target.setPlaceholderText(self.tr("ví dụ 95 hoặc 99,5"))
+        self.target_label = QLabel()
         self.target_max = QLineEdit()
         self.unit = QLineEdit(DEFAULT_UNIT)
         self.error = QLabel()
@@ -60,8 +62,8 @@ class IndicatorDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Chỉ tiêu:"), self.text)
         form.addRow(self.tr("So sánh:"), self.comparison)
-        form.addRow(self.tr("Mục tiêu (từ):"), self.target)
-        form.addRow(self.tr("Đến (với khoảng):"), self.target_max)
+        form.addRow(self.target_label, self.target)
+        form.addRow(self.tr("Đến (nếu là khoảng):"), self.target_max)
         form.addRow(self.tr("Đơn vị:"), self.unit)
         buttons = QDialogButtonBox()
         buttons.addButton(self.tr("Lưu"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -81,7 +83,9 @@ class IndicatorDialog(QDialog):
         self.unit.setText(indicator.unit)
 
     def _comparison_changed(self) -> None:
-        self.target_max.setEnabled(self.comparison.currentData() == "range")
+        is_range = self.comparison.currentData() == "range"
+        self.target_max.setEnabled(is_range)
+        self.target_label.setText(self.tr("Mục tiêu (từ):") if is_range else self.tr("Mục tiêu:"))
 
     def accept(self) -> None:
         problem = self.problem()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QSpinBox,
@@ -29,35 +28,19 @@ from cchc_desktop.workspace import Workspace
 from ui.appendix_model import ID_ROLE, KIND_ROLE, AppendixModel
 from ui.appendix_panel import APPENDIX_COLUMN_WIDTHS, AppendixPanel
 from ui.delegates import MultiLineDelegate
+from ui.indicators_view import IndicatorsWidget
 from ui.operations import Operations
+from ui.overview import OverviewWidget
 from ui.plan_list_model import PlanListModel
+from ui.tables import configure_table
 from ui.upcoming_model import TASK_ID_ROLE, UpcomingModel
 
 WINDOW_TITLE = "CCHC Desktop — Kế hoạch cải cách hành chính"
 UPCOMING_COLUMN_WIDTHS = (40, None, 180, 150, 90, 130)
-APPENDIX_TAB, UPCOMING_TAB = 0, 1
+APPENDIX_TAB, OVERVIEW_TAB, UPCOMING_TAB, INDICATORS_TAB = 0, 1, 2, 3
 PLAN_TABLES = {"plan", "unit"}
 APPENDIX_TABLES = {"task", "area", "progress", "plan"}
 SETTINGS_FILE = "giao-dien.ini"
-
-
-def configure_table(view: QTableView, widths: tuple[int | None, ...]) -> None:
-    """Rows selected whole, wrapped text, one stretching column, the rest fixed widths."""
-    view.setWordWrap(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    # Row heights follow the wrapped text at the columns' real widths, also for a view
-    # built while hidden in a tab. Fine for plans of hundreds of tasks.
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header = view.horizontalHeader()
-    for column, width in enumerate(widths):
-        if width is None:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        else:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            view.setColumnWidth(column, width)
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +56,8 @@ class MainWindow(QMainWindow):
         self.appendix_model = AppendixModel(self, edit_task=self._edit_cell, rename_area=self._rename_area)
         self.appendix = AppendixPanel(self.appendix_model)
         self.upcoming_model = UpcomingModel(self)
+        self.overview = OverviewWidget(self.operations)
+        self.indicators = IndicatorsWidget(self.operations)
         self.plan_view = self._make_plan_view()
         self.upcoming_view = self._make_upcoming_view()
         self.at_date = self._make_date_edit(at or date.today())
@@ -86,9 +71,10 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.setCentralWidget(self._layout())
         self._configure_appendix_view()
-        from ui import actions  # the menus and shortcuts live apart, the window stays readable
+        from ui import actions, backup_dialogs  # the menus and shortcuts live apart, the window stays readable
 
         actions.install(self)
+        backup_dialogs.add_backup_actions(self)
         self._connect()
         self.statusBar().showMessage(f"Dữ liệu: {workspace.db_path}")
         self.refresh_plans()
@@ -102,7 +88,9 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(4, 4, 4, 0)
         right_layout.addLayout(self._heading_row())
         self.tabs.addTab(self.appendix, "Phụ lục nhiệm vụ")
+        self.tabs.addTab(self.overview, "Tổng quan")
         self.tabs.addTab(self._upcoming_page(), "Sắp đến hạn / Quá hạn")
+        self.tabs.addTab(self.indicators, "Chỉ tiêu")
         right_layout.addWidget(self.tabs, 1)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
@@ -173,6 +161,7 @@ class MainWindow(QMainWindow):
         self.due_days.valueChanged.connect(lambda _n: self._refresh_upcoming())
         self.appendix.filter_bar.changed.connect(lambda: self.appendix.apply_filter(self.at))
         self.operations.changed.connect(self._after_change)
+        self.overview.task_activated.connect(self.open_task)
 
     # Showing --------------------------------------------------------------
 
@@ -212,6 +201,8 @@ class MainWindow(QMainWindow):
             self.appendix_model.set_groups([])
             self.appendix.filter_bar.set_areas([])
             self.upcoming_model.set_items([], self.at)
+            self.overview.show_plan(None, self.at)
+            self.indicators.show_plan(None, date.today().year)
             return
         db = self.workspace.db
         plan = repo.get_plan(db, plan_id)
@@ -225,6 +216,8 @@ class MainWindow(QMainWindow):
             f"Phụ lục: {escape(plan.appendix_title)} ({self.appendix_model.task_count()} nhiệm vụ)"
         )
         self._show_upcoming(trackings)
+        self.overview.show_plan(plan_id, self.at)
+        self.indicators.show_plan(plan_id, plan.year)
 
     def _refresh_upcoming(self) -> None:
         if self.current_plan_id is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -196,6 +196,7 @@ class OverviewWidget(QWidget):
         self.area_panel = AreaProgressPanel()
         self.stale_note = QLabel()
         self.stale_note.setWordWrap(True)
+        self.stale_note.setStyleSheet(f"color: {STATUS_COLOURS[status.UNSPECIFIED].name()}")
         self._build()
         operations.changed.connect(self._on_changed)
         self.show_plan(None, self.at)
@@ -213,11 +214,14 @@ class OverviewWidget(QWidget):
         layout.addLayout(columns, 1)
 
     def _tile_row(self) -> QGridLayout:
+        """The four official classes, a gap, then continuous and unspecified."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
-        for column, cls in enumerate(OFFICIAL_CLASSES + OWN_CLASSES):
+        columns = (*range(len(OFFICIAL_CLASSES)), *range(len(OFFICIAL_CLASSES) + 1, len(self.tiles) + 1))
+        for column, cls in zip(columns, OFFICIAL_CLASSES + OWN_CLASSES):
             grid.addWidget(self.tiles[cls], 0, column)
             grid.setColumnStretch(column, 1)
+        grid.setColumnMinimumWidth(len(OFFICIAL_CLASSES), 8)
         return grid
 
     def _lists_column(self) -> QVBoxLayout:
@@ -240,7 +244,7 @@ class OverviewWidget(QWidget):
         return column
 
     def _due_view(self, model: DueListModel) -> QTableView:
-        from ui.main_window import configure_table  # here: main_window imports this module
+        from ui.tables import configure_table
 
         view = QTableView()
         view.setModel(model)

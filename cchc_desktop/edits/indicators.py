@@ -96,8 +96,16 @@ def target_text(comparison: str, target: float | None, target_max: float | None,
         return ""
     number = _number(target)
     if comparison == "range":
-        return f"{number}–{_number(target_max)}{unit}"
-    return f"{ {'>=': '≥', '<=': '≤', '=': '='}[comparison] } {number}{unit}".strip()
+        return with_unit(f"{number}–{_number(target_max)}", unit)
+    return f"{ {'>=': '≥', '<=': '≤', '=': '='}[comparison] } {with_unit(number, unit)}".strip()
+
+
+def with_unit(number: str, unit: str) -> str:
+    """'95%' sticks to its number; other units follow a space: '12 hồ sơ'."""
+    unit = (unit or "").strip()
+    if not unit or unit.startswith("%"):
+        return f"{number}{unit}"
+    return f"{number} {unit}"
 
 
 def _number(value: float | None) -> str:
@@ -105,3 +113,13 @@ def _number(value: float | None) -> str:
         return ""
     text = f"{value:g}"
     return text.replace(".", ",")
+
+
+def list_indicator_values(db: Database, plan_id: int) -> dict[tuple[int, str], float]:
+    """Every actual value entered for the plan's indicators, by (indicator id, period)."""
+    rows = db.execute(
+        "SELECT v.indicator_id, v.period, v.value FROM indicator_value v "
+        "JOIN indicator i ON i.id = v.indicator_id WHERE i.plan_id = ? AND v.value IS NOT NULL",
+        [plan_id],
+    )
+    return {(indicator_id, period): value for indicator_id, period, value in rows}

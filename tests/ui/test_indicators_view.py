@@ -1,0 +1,309 @@
+"""The "Chỉ tiêu" tab: model, inline entry of actual values, the add/edit dialog, undo."""
+
+import unicodedata
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from cchc_desktop import repo
+from cchc_desktop.edits.indicators import list_indicator_values, set_actual
+from cchc_desktop.edits.progress import add_progress
+from cchc_desktop.undo import UndoStack
+from ui.indicator_dialog import IndicatorDialog
+from ui.indicators_model import (
+    ACHIEVED_COLUMN,
+    COLUMNS,
+    FIRST_PERIOD_COLUMN,
+    MET_COLOUR,
+    NOT_MET_COLOUR,
+    TARGET_COLUMN,
+    IndicatorsModel,
+    latest_actual,
+    parse_number,
+)
+from ui.indicators_view import IndicatorsWidget
+from ui.operations import Operations
+from tests.ui.typing_helpers import type_text
+
+Q1, H1, M9, YEAR = (FIRST_PERIOD_COLUMN + n for n in range(4))
+SATISFACTION_ROW = 7  # "Mức độ hài lòng … đạt tối thiểu 95%"
+NEW_TEXT = "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn đạt từ 99% trở lên"
+
+
+@pytest.fixture
+def operations(db):
+    return Operations(UndoStack(db))
+
+
+@pytest.fixture
+def widget(qtbot, operations, demo_plan_id):
+    shown = IndicatorsWidget(operations)
+    qtbot.addWidget(shown)
+    shown.resize(1150, 650)
+    shown.show_plan(demo_plan_id, 2024)
+    return shown
+
+
+def cell(widget, row: int, column: int):
+    return widget.proxy.index(row, column)
+
+
+def satisfaction_id(db, plan_id) -> int:
+    return repo.list_indicators(db, plan_id)[SATISFACTION_ROW].id
+
+
+# Parsing -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("95", 95.0), ("95,5", 95.5), ("95.5", 95.5), ("95%", 95.0), (" 95 % ", 95.0), ("0", 0.0),
+    ("", None), ("   ", None),
+])
+def test_parse_number_accepts_what_people_type(text, number):
+    assert parse_number(text) == number
+
+
+@pytest.mark.parametrize("text", ["abc", "9,5,5", "95%%", "nan", "inf", "đạt"])
+def test_parse_number_rejects_text(text):
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+def test_latest_actual_takes_the_latest_period_entered():
+    assert latest_actual({(1, "q1"): 90.0, (1, "h1"): 96.0, (2, "year"): 5.0}, 1) == ("h1", 96.0)
+    assert latest_actual({(1, "q1"): 90.0, (1, "year"): 99.0}, 1) == ("year", 99.0)
+    assert latest_actual({}, 1) is None
+
+
+# Model ---------------------------------------------------------------------
+
+def test_model_passes_qtmodeltester(qtmodeltester, db, demo_plan_id, operations):
+    indicator_id = satisfaction_id(db, demo_plan_id)
+    values = {(indicator_id, "q1"): 96.0, (indicator_id, "h1"): 94.5}
+    for model in (IndicatorsModel(), IndicatorsModel(operations)):
+        model.set_rows(repo.list_indicators(db, demo_plan_id), values, 2024)
+        qtmodeltester.check(model, force_py=True)
+        proxy = QSortFilterProxyModel()
+        proxy.setSourceModel(model)
+        qtmodeltester.check(proxy, force_py=True)
+    empty = IndicatorsModel()
+    empty.set_rows((), {}, 2024)
+    qtmodeltester.check(empty, force_py=True)
+
+
+def test_model_columns_and_cells(db, demo_plan_id):
+    model = IndicatorsModel()
+    indicator_id = satisfaction_id(db, demo_plan_id)
+    model.set_rows(repo.list_indicators(db, demo_plan_id), {(indicator_id, "q1"): 96.5}, 2024)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == list(COLUMNS) == ["Stt", "Chỉ tiêu", "Mục tiêu", "Quý I", "6 tháng", "9 tháng", "Năm", "Đạt?"]
+    assert model.headerData(H1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Kết quả 6 tháng đầu năm 2024"
+    row = [model.index(SATISFACTION_ROW, c).data() for c in range(model.columnCount())]
+    assert row[0] == "8" and row[1].startswith("Mức độ hài lòng")
+    assert row[2:] == ["≥ 95%", "96,5%", "", "", "", "✓ Đạt"]
+    assert model.index(SATISFACTION_ROW, Q1).data(Qt.ItemDataRole.EditRole) == "96,5"
+    assert "quý I năm 2024: 96,5%" in model.index(SATISFACTION_ROW, ACHIEVED_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, ACHIEVED_COLUMN).data() == ""
+    assert model.index(0, ACHIEVED_COLUMN).data(Qt.ItemDataRole.ToolTipRole) == "Chưa nhập kết quả"
+
+
+def test_model_without_operations_is_read_only(db, demo_plan_id):
+    model = IndicatorsModel()
+    model.set_rows(repo.list_indicators(db, demo_plan_id), {}, 2024)
+    assert not model.flags(model.index(0, Q1)) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(model.index(0, Q1), "90") is False
+
+
+# Inline entry --------------------------------------------------------------
+
+def test_only_actual_cells_are_editable(widget):
+    editable = [bool(widget.proxy.flags(cell(widget, 0, c)) & Qt.ItemFlag.ItemIsEditable) for c in range(len(COLUMNS))]
+    assert editable == [False, False, False, True, True, True, True, False]
+
+
+def test_typing_an_actual_value_updates_db_and_achieved_column(qtbot, widget, db, demo_plan_id):
+    widget.show()
+    qtbot.waitExposed(widget)
+    index = cell(widget, SATISFACTION_ROW, Q1)
+    widget.view.setCurrentIndex(index)
+    widget.view.edit(index)
+    editor = widget.view.indexWidget(index)
+    type_text(editor, "96,5")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the loop
+    qtbot.waitUntil(lambda: widget.view.state() != widget.view.State.EditingState)
+    indicator_id = satisfaction_id(db, demo_plan_id)
+    assert list_indicator_values(db, demo_plan_id) == {(indicator_id, "q1"): 96.5}
+    assert index.data() == "96,5%"
+    achieved = cell(widget, SATISFACTION_ROW, ACHIEVED_COLUMN)
+    assert achieved.data() == "✓ Đạt"
+    assert achieved.data(Qt.ItemDataRole.ForegroundRole).color() == MET_COLOUR
+
+
+def test_later_period_decides_achieved(widget, db, demo_plan_id):
+    assert widget.proxy.setData(cell(widget, SATISFACTION_ROW, Q1), "96")
+    assert widget.proxy.setData(cell(widget, SATISFACTION_ROW, H1), "94.5%")
+    achieved = cell(widget, SATISFACTION_ROW, ACHIEVED_COLUMN)
+    assert achieved.data() == "✗ Chưa đạt"
+    assert achieved.data(Qt.ItemDataRole.ForegroundRole).color() == NOT_MET_COLOUR
+    assert widget.proxy.setData(cell(widget, SATISFACTION_ROW, H1), "")  # empty clears
+    assert achieved.data() == "✓ Đạt"
+    assert list_indicator_values(db, demo_plan_id) == {(satisfaction_id(db, demo_plan_id), "q1"): 96.0}
+
+
+def test_bad_text_is_rejected_with_a_vietnamese_message(widget, db, demo_plan_id):
+    assert widget.proxy.setData(cell(widget, SATISFACTION_ROW, Q1), "chín lăm") is False
+    assert "không phải là số" in widget.message.text()
+    assert list_indicator_values(db, demo_plan_id) == {}
+    widget.show_plan(demo_plan_id, 2024)
+    assert widget.message.text() == ""
+
+
+def test_undo_and_redo_refresh_the_view(widget, operations):
+    assert widget.proxy.setData(cell(widget, SATISFACTION_ROW, Q1), "96")
+    change = operations.undo_stack.undo()
+    operations.changed.emit(change)
+    assert cell(widget, SATISFACTION_ROW, Q1).data() == ""
+    assert cell(widget, SATISFACTION_ROW, ACHIEVED_COLUMN).data() == ""
+    operations.redo()
+    assert cell(widget, SATISFACTION_ROW, Q1).data() == "96%"
+    assert cell(widget, SATISFACTION_ROW, ACHIEVED_COLUMN).data() == "✓ Đạt"
+
+
+def test_changes_made_elsewhere_show_up(qtbot, widget, operations, db, demo_plan_id):
+    indicator_id = satisfaction_id(db, demo_plan_id)
+    operations.run(lambda: set_actual(db, indicator_id, "year", 90))
+    assert cell(widget, SATISFACTION_ROW, YEAR).data() == "90%"
+    task = repo.list_tasks(db, demo_plan_id)[0]
+    with qtbot.assertNotEmitted(widget.model.modelReset), qtbot.assertNotEmitted(widget.model.dataChanged):
+        operations.run(lambda: add_progress(db, task.id, date(2024, 3, 1), "in_progress", 10))
+
+
+def test_sorting_by_a_period_column(widget):
+    widget.proxy.setData(cell(widget, 0, Q1), "70")
+    widget.proxy.setData(cell(widget, SATISFACTION_ROW, Q1), "96")
+    widget.view.sortByColumn(Q1, Qt.SortOrder.DescendingOrder)
+    assert [cell(widget, r, Q1).data() for r in range(3)] == ["96%", "70%", ""]
+    widget.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [cell(widget, r, 0).data() for r in range(3)] == ["1", "2", "3"]
+
+
+def test_rows_start_in_the_plans_order(widget):
+    assert [cell(widget, r, 0).data() for r in range(widget.proxy.rowCount())] == [str(n) for n in range(1, 16)]
+    assert "15 chỉ tiêu" in widget.heading.text()
+
+
+# Buttons and the dialog -------------------------------------------------------
+
+def test_add_edit_delete_buttons_follow_the_selection(widget):
+    assert widget.add_button.text() == "Thêm chỉ tiêu"
+    assert (widget.edit_button.isEnabled(), widget.delete_button.isEnabled()) == (False, False)
+    widget.view.selectRow(2)
+    assert (widget.edit_button.isEnabled(), widget.delete_button.isEnabled()) == (True, True)
+    assert widget.selected_indicator().position == 3
+
+
+def test_adding_an_indicator_typed_in_vietnamese(widget, db, demo_plan_id, monkeypatch):
+    def fill(dialog):
+        type_text(dialog.text, NEW_TEXT)
+        type_text(dialog.target, "99,5")
+        return True
+
+    monkeypatch.setattr(widget, "exec_dialog", fill)
+    widget.add_button.click()
+    added = repo.list_indicators(db, demo_plan_id)[-1]
+    assert (added.text, added.target, added.comparison, added.unit) == (NEW_TEXT, 99.5, ">=", "%")
+    assert widget.proxy.rowCount() == 16
+    assert widget.selected_indicator().id == added.id
+    assert cell(widget, 15, TARGET_COLUMN).data() == "≥ 99,5%"
+
+
+def test_editing_the_selected_indicator(widget, db, demo_plan_id, monkeypatch):
+    def change_target(dialog):
+        assert dialog.windowTitle() == "Sửa chỉ tiêu"
+        dialog.comparison.setCurrentIndex(dialog.comparison.findData("range"))
+        dialog.target.setText("90")
+        dialog.target_max.setText("100")
+        return True
+
+    monkeypatch.setattr(widget, "exec_dialog", change_target)
+    widget.view.selectRow(SATISFACTION_ROW)
+    widget.edit_button.click()
+    edited = repo.list_indicators(db, demo_plan_id)[SATISFACTION_ROW]
+    assert (edited.comparison, edited.target, edited.target_max) == ("range", 90, 100)
+    assert cell(widget, SATISFACTION_ROW, TARGET_COLUMN).data() == "90–100%"
+
+
+def test_deleting_asks_first(widget, db, demo_plan_id, monkeypatch):
+    widget.proxy.setData(cell(widget, 0, Q1), "100")
+    widget.view.selectRow(0)
+    monkeypatch.setattr(widget, "confirm_delete", lambda _indicator: False)
+    widget.delete_button.click()
+    assert len(repo.list_indicators(db, demo_plan_id)) == 15
+    monkeypatch.setattr(widget, "confirm_delete", lambda _indicator: True)
+    widget.delete_button.click()
+    assert len(repo.list_indicators(db, demo_plan_id)) == 14
+    assert list_indicator_values(db, demo_plan_id) == {}
+    assert widget.proxy.rowCount() == 14 and cell(widget, 0, 0).data() == "1"
+
+
+def test_confirmation_is_in_vietnamese(widget, db, demo_plan_id):
+    seen = {}
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        seen["text"] = box.text()
+        seen["buttons"] = sorted(button.text() for button in box.buttons())
+        next(b for b in box.buttons() if b.text() == "Xóa").click()
+
+    QTimer.singleShot(0, answer)
+    assert widget.confirm_delete(repo.list_indicators(db, demo_plan_id)[0]) is True
+    assert seen == {"text": "Xóa chỉ tiêu số 1?", "buttons": ["Hủy", "Xóa"]}
+
+
+def test_dialog_takes_vietnamese_text_as_typed(qtbot):
+    dialog = IndicatorDialog()
+    qtbot.addWidget(dialog)
+    type_text(dialog.text, unicodedata.normalize("NFD", NEW_TEXT))  # as pasted from a PDF
+    type_text(dialog.unit, "")
+    assert dialog.problem() == ""
+    values = dialog.values()
+    assert values["text"] == NEW_TEXT  # stored composed (NFC)
+    assert values | {"text": ""} == {"text": "", "comparison": ">=", "target": None, "target_max": None, "unit": "%"}
+
+
+def test_dialog_range_needs_both_ends(qtbot):
+    dialog = IndicatorDialog()
+    qtbot.addWidget(dialog)
+    assert [dialog.comparison.itemText(i) for i in range(4)] == [
+        "≥ (tối thiểu)", "≤ (tối đa)", "= (bằng)", "Khoảng (từ … đến …)"]
+    assert not dialog.target_max.isEnabled()
+    dialog.comparison.setCurrentIndex(3)
+    assert dialog.target_max.isEnabled()
+    assert dialog.target_label.text() == "Mục tiêu (từ):"
+    type_text(dialog.text, "Tỷ lệ giải quyết trực tuyến")
+    type_text(dialog.target, "30")
+    dialog.accept()
+    assert "khoảng" in dialog.error.text() and dialog.result() == 0
+    type_text(dialog.target_max, "40")
+    dialog.accept()
+    assert dialog.result() == 1
+    assert dialog.values() | {"text": ""} == {"text": "", "comparison": "range", "target": 30, "target_max": 40, "unit": "%"}
+
+
+def test_dialog_refuses_empty_text_and_bad_target(qtbot):
+    dialog = IndicatorDialog()
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.error.text() == "Hãy nhập nội dung chỉ tiêu."
+    type_text(dialog.text, "Mức độ hài lòng")
+    type_text(dialog.target, "chín lăm")
+    assert dialog.problem() == "Mục tiêu phải là một số, ví dụ 95 hoặc 99,5."
+
+
+def test_widget_without_plan(qtbot, operations):
+    shown = IndicatorsWidget(operations)
+    qtbot.addWidget(shown)
+    assert shown.proxy.rowCount() == 0
+    assert shown.heading.text() == "Chưa chọn kế hoạch."
+    assert not shown.add_button.isEnabled()
