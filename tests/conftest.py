@@ -5,8 +5,13 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# This machine is shared and noisy: property tests judge behaviour, never speed.
+settings.register_profile("cchc", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("cchc")
 
 
 @pytest.fixture(autouse=True)

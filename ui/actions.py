@@ -94,9 +94,14 @@ def _focus_search(window) -> None:
 
 def _plan_actions(window) -> None:
     menu = window.plan_menu
+    window.new_plan_action = _action(window, menu, "Kế hoạch mới…", lambda: new_plan(window))
+    window.plan_info_action = _action(window, menu, "Thông tin kế hoạch và đơn vị…", lambda: edit_plan_info(window))
+    menu.addSeparator()
     window.copy_plan_action = _action(window, menu, "Sao chép sang năm mới…", lambda: copy_plan(window))
     window.delete_plan_action = _action(window, menu, "Xóa kế hoạch…", lambda: delete_plan(window))
     window.deleted_plans_action = _action(window, menu, "Kế hoạch đã xóa…", lambda: restore_deleted_plan(window))
+    menu.addSeparator()
+    window.directory_action = _action(window, menu, "Danh mục phòng, bộ phận, chức danh…", lambda: open_directory(window))
 
 
 def _task_actions(window) -> None:
@@ -258,3 +263,24 @@ def restore_deleted_plan(window) -> None:
         plan_id = deleted[choice]["id"]
         window.operations.run(lambda: plans.restore_plan(_db(window), plan_id))
         window.refresh_plans(select_plan_id=plan_id)
+
+
+def new_plan(window) -> None:
+    from ui.plan_dialog import NewPlanDialog
+
+    dialog = NewPlanDialog(window.operations, window)
+    if dialog.exec() and dialog.created_plan_id is not None:
+        window.refresh_plans(select_plan_id=dialog.created_plan_id)
+
+
+def edit_plan_info(window) -> None:
+    from ui.plan_dialog import PlanDialog
+
+    if window.current_plan_id is not None:
+        PlanDialog(window.operations, window.current_plan_id, window).exec()
+
+
+def open_directory(window) -> None:
+    from ui.directory_dialog import DirectoryDialog
+
+    DirectoryDialog(window.operations, window).exec()

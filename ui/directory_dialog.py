@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cchc_desktop.edits import directory
 from cchc_desktop.textnorm import clean, fold, sort_key
+from ui.tables import configure_table
 
 TITLE = "Danh mục phòng, bộ phận và chức danh"
 COLUMNS = ("Tên", "Loại", "Số nhiệm vụ")
@@ -32,13 +33,6 @@ KIND_LABELS = {"room": "Phòng/bộ phận", "title": "Chức danh"}
 NAME, KIND, USES = range(3)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 WATCHED_TABLES = {"party", "task_party", "task"}
-
-
-def configure_table(view: QTableView, widths: tuple[int | None, ...]) -> None:
-    # Imported when called: main_window imports this module, so a top-level import is circular.
-    from ui.main_window import configure_table as configure
-
-    configure(view, widths)
 
 
 @dataclass(frozen=True)
@@ -182,12 +176,13 @@ class DirectoryDialog(QDialog):
         actions = QHBoxLayout()
         for button, slot in ((self.add_button, self.add_entry), (self.rename_button, self.rename_selected),
                              (self.merge_button, self.merge_selected), (self.kind_button, self.toggle_kind)):
+            button.setAutoDefault(False)  # Enter in the search box must not press a button
             button.clicked.connect(lambda _checked=False, s=slot: s())
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
         close = QDialogButtonBox()
-        close.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+        close.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole).setAutoDefault(False)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)

@@ -6,17 +6,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from cchc_desktop.history import HistoryEntry, task_history
+from ui.tables import configure_table
 
 COLUMNS = ("Thời điểm", "Thao tác", "Trường", "Nội dung cũ", "Nội dung mới")
-COLUMN_WIDTHS = (125, 105, 135, None, None)
+COLUMN_WIDTHS = (130, 105, 165, None, None)
 EMPTY_TEXT = "Nhiệm vụ chưa được sửa lần nào."
-
-
-def configure_table(view: QTableView, widths: tuple[int | None, ...]) -> None:
-    # Imported when called: main_window imports this module, so a top-level import is circular.
-    from ui.main_window import configure_table as configure
-
-    configure(view, widths)
 
 
 class HistoryModel(QAbstractTableModel):

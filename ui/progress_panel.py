@@ -29,19 +29,13 @@ from cchc_desktop import repo
 from cchc_desktop.edits import progress
 from cchc_desktop.models import PROGRESS_STATUSES, ProgressUpdate
 from cchc_desktop.tracking import completion_date
+from ui.tables import configure_table
 
 COLUMNS = ("Ngày", "Trạng thái", "Tỷ lệ %", "Kết quả", "Minh chứng")
-COLUMN_WIDTHS = (90, 120, 70, None, 230)
+COLUMN_WIDTHS = (90, 120, 70, None, None)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NO_TASK_TEXT = "Chọn một nhiệm vụ để xem tiến độ."
-EVIDENCE_HINT = "Số, ngày văn bản (VD: Báo cáo số 12/BC-UBND ngày 05/03/2024) hoặc chọn tệp"
-
-
-def configure_table(view: QTableView, widths: tuple[int | None, ...]) -> None:
-    # Imported when called: main_window imports this module, so a top-level import is circular.
-    from ui.main_window import configure_table as configure
-
-    configure(view, widths)
+EVIDENCE_HINT = "Số, ngày văn bản (VD: 12/BC-UBND ngày 05/03/2024) hoặc tệp"
 
 
 def status_summary(updates: list[ProgressUpdate]) -> str:
@@ -140,7 +134,7 @@ class ProgressPanel(QWidget):
         self.status_combo.setCurrentIndex(self.status_combo.findData("in_progress"))
         self.percent = QSpinBox()
         self.percent.setRange(0, 100)
-        self.percent.setSuffix(" %")
+        self.percent.setSuffix("%")
         self.result_edit = QLineEdit()
         self.result_edit.setPlaceholderText("Kết quả đạt được")
         self.evidence_edit = QLineEdit()
@@ -148,6 +142,8 @@ class ProgressPanel(QWidget):
         self.file_button = QPushButton("Chọn tệp…")
         self.add_button = QPushButton("Thêm cập nhật")
         self.delete_button = QPushButton("Xóa bản ghi đã chọn…")
+        for button in (self.file_button, self.add_button, self.delete_button):
+            button.setAutoDefault(False)  # in a dialog, Enter in a field must not press them
         self.status_combo.currentIndexChanged.connect(lambda _i: self._status_changed())
         self.file_button.clicked.connect(self.choose_file)
         self.add_button.clicked.connect(self.add_update)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +44,7 @@ class TaskDialog(QDialog):
         self.operations = operations
         self.plan_year = plan_year
         self.setWindowTitle(f"Nhiệm vụ số {task.stt}")
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(720)
         self.content = QPlainTextEdit(task.content)
         self.content.setTabChangesFocus(True)
         self.lead = QLineEdit(task.lead)
@@ -58,6 +59,7 @@ class TaskDialog(QDialog):
         self.manual_date.setDisplayFormat("dd/MM/yyyy")
         self.keep_manual = QCheckBox("Giữ ngày này khi sửa \"Thời gian hoàn thành\"")
         self._load_manual_due(task)
+        self._attach_completers()
         self._build()
         self.deadline.textChanged.connect(self.update_interpretation)
         self.manual.toggled.connect(self._manual_toggled)
@@ -70,7 +72,46 @@ class TaskDialog(QDialog):
         self.keep_manual.setChecked(task.manual_due_kept)
         self._manual_toggled(self.manual.isChecked())
 
+    def _attach_completers(self) -> None:
+        if self.operations is None:
+            return
+        from ui.party_completer import attach_party_completer
+
+        self.completers = [attach_party_completer(edit, self.operations.db) for edit in (self.lead, self.supporting)]
+
     def _build(self) -> None:
+        tabs = QTabWidget()
+        tabs.addTab(self._details_page(), "Nội dung")
+        if self.operations is not None:
+            tabs.addTab(self._progress_page(), "Tiến độ")
+            tabs.addTab(self._history_page(), "Lịch sử thay đổi")
+        self.tabs = tabs
+        buttons = QDialogButtonBox()
+        buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+
+    def _progress_page(self) -> QWidget:
+        from ui.progress_panel import ProgressPanel
+
+        self.progress_panel = ProgressPanel(self.operations)
+        self.progress_panel.set_task(self.task.id)
+        return self.progress_panel
+
+    def _history_page(self) -> QWidget:
+        from ui.history_panel import HistoryPanel
+
+        self.history_panel = HistoryPanel(self.operations.db)
+        self.history_panel.set_task(self.task.id)
+        self.operations.changed.connect(self.history_panel.refresh)
+        return self.history_panel
+
+    def _details_page(self) -> QWidget:
+        page = QWidget()
         form = QFormLayout()
         form.addRow("Nhiệm vụ:", self.content)
         form.addRow("Chủ trì:", self.lead)
@@ -82,15 +123,10 @@ class TaskDialog(QDialog):
         manual_layout = QVBoxLayout(manual_box)
         for widget in (self.manual, self.manual_date, self.keep_manual):
             manual_layout.addWidget(widget)
-        buttons = QDialogButtonBox()
-        buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(manual_box)
-        layout.addWidget(buttons)
+        return page
 
     def _manual_toggled(self, on: bool) -> None:
         self.manual_date.setEnabled(on)

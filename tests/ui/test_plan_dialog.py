@@ -1,0 +1,191 @@
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from cchc_desktop import repo
+from cchc_desktop.undo import UndoStack
+from tests.ui.typing_helpers import type_text
+from ui.operations import Operations
+from ui.plan_dialog import NewPlanDialog, PlanDialog, symbol_problem, tidy_recipients
+
+
+@pytest.fixture
+def operations(db):
+    return Operations(UndoStack(db))
+
+
+@pytest.fixture
+def dialog(qtbot, operations, demo_plan_id):
+    opened = PlanDialog(operations, demo_plan_id)
+    qtbot.addWidget(opened)
+    return opened
+
+
+def button_texts(box: QDialogButtonBox) -> list[str]:
+    return [button.text() for button in box.buttons()]
+
+
+def click_button(qtbot, dialog, text: str) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    button = next(b for b in box.buttons() if b.text() == text)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def replace_text(widget, text: str) -> None:
+    """Select all and type ``text``; each line break is a press of Enter."""
+    widget.selectAll()
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            QTest.keyClick(widget, Qt.Key.Key_Return)
+        type_text(widget, line)
+
+
+@pytest.mark.parametrize("text", ["", "55/KH-UBND", "05/KH-UBND", "/KH-UBND", "123/KH-UBND.VP"])
+def test_well_formed_plan_symbols_pass(text):
+    assert symbol_problem(text, "KH") is None
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("55 / KH-UBND", "không có dấu cách"),
+    ("55/kh-ubnd", "chữ in hoa"),
+    ("55-KH-UBND", "dạng số/ký hiệu"),
+    ("55/QĐ-UBND", "phải là KH"),
+    ("5/KH-UBND", "05/KH-UBND"),
+])
+def test_badly_formed_symbols_are_explained(text, words):
+    assert words in symbol_problem(text, "KH")
+
+
+def test_recipients_are_one_a_line_without_list_marks():
+    text = "- UBND thành phố;\n\n  Thường trực   Đảng ủy phường\n- Lưu: VT, VP."
+    assert tidy_recipients(text) == ["UBND thành phố", "Thường trực Đảng ủy phường", "Lưu: VT, VP."]
+
+
+def test_dialog_shows_the_plan_and_its_unit(dialog):
+    assert dialog.title.text().startswith("Cải cách hành chính năm 2024")
+    assert dialog.decision_number.text() == "55/QĐ-UBND"
+    assert dialog.issued_on.value() == date(2024, 2, 29)
+    assert dialog.unit_name.text() == "Phường 1"
+    assert dialog.unit_type.currentData() == "phường"
+    assert dialog.issuing_body.text() == "ỦY BAN NHÂN DÂN PHƯỜNG 1"
+    assert button_texts(dialog.findChild(QDialogButtonBox)) == ["Lưu", "Hủy"]
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == \
+        ["Kế hoạch", "Phê duyệt và người ký", "Nơi nhận", "Đơn vị"]
+
+
+def test_dialog_fits_a_small_screen(dialog):
+    dialog.show()
+    assert dialog.width() <= 1366 and dialog.height() <= 700
+    assert dialog.minimumSizeHint().height() <= 700
+
+
+def test_typing_vietnamese_and_saving_writes_the_plan_and_undo_restores_it(qtbot, dialog, operations, db, demo_plan_id):
+    old_title = repo.get_plan(db, demo_plan_id).title
+    replace_text(dialog.title, "Cải cách hành chính năm 2024 của Ủy ban nhân dân Phường 1")
+    replace_text(dialog.number, "55/KH-UBND")
+    replace_text(dialog.signer_name, "Nguyễn Thị Hồng Nhung")
+    replace_text(dialog.recipients, "UBND thành phố Tây Ninh\nLưu: VT.")
+    click_button(qtbot, dialog, "Lưu")
+    assert dialog.result() == dialog.DialogCode.Accepted
+    plan = repo.get_plan(db, demo_plan_id)
+    assert plan.title == "Cải cách hành chính năm 2024 của Ủy ban nhân dân Phường 1"
+    assert (plan.number, plan.signer_name) == ("55/KH-UBND", "Nguyễn Thị Hồng Nhung")
+    assert plan.recipients == ("UBND thành phố Tây Ninh", "Lưu: VT.")
+    assert plan.theme.startswith("Chủ đề cải cách hành chính năm 2024: “")  # untouched, kept as stored
+    operations.undo()
+    plan = repo.get_plan(db, demo_plan_id)
+    assert (plan.title, plan.number, plan.signer_name, plan.recipients) == (old_title, "", "", ())
+
+
+def test_unit_and_plan_are_saved_as_one_undoable_change(dialog, operations, db, demo_plan_id):
+    dialog.tabs.setCurrentIndex(3)
+    replace_text(dialog.unit_name, "Phường Tân Ninh")
+    assert dialog.issuing_body.text() == "ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH"
+    assert dialog.place_name.text() == "Phường Tân Ninh"
+    replace_text(dialog.report_recipient, "Sở Nội vụ tỉnh Tây Ninh")
+    replace_text(dialog.signer_name, "Trần Văn Bình")
+    assert dialog.save()
+    unit = repo.get_unit(db, 1)
+    assert (unit.name, unit.issuing_body, unit.report_recipient) == \
+        ("Phường Tân Ninh", "ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH", "Sở Nội vụ tỉnh Tây Ninh")
+    assert dialog.saved_change.touched == {"plan", "unit"}
+    assert operations.undo_stack.undo_text == "Hoàn tác: Sửa thông tin kế hoạch"
+    operations.undo()
+    assert repo.get_unit(db, 1).name == "Phường 1"
+    assert repo.get_plan(db, demo_plan_id).signer_name == ""
+
+
+def test_a_draft_has_no_date(dialog, db, demo_plan_id):
+    dialog.issued_on.none.setChecked(True)
+    assert not dialog.issued_on.edit.isEnabled()
+    assert dialog.save()
+    assert repo.get_plan(db, demo_plan_id).issued_on is None
+
+
+def test_saving_without_changes_writes_nothing(dialog, operations):
+    assert dialog.save()
+    assert not operations.undo_stack.can_undo()
+
+
+def test_a_bad_symbol_stops_saving_and_points_at_the_field(qtbot, dialog, operations):
+    dialog.show()
+    dialog.tabs.setCurrentIndex(3)
+    dialog.decision_number.setText("55/QD-UBND")
+    assert "phải là QĐ" in dialog.decision_hint.text()
+    click_button(qtbot, dialog, "Lưu")
+    assert dialog.isVisible()
+    assert dialog.tabs.currentIndex() == 1
+    assert "phải là QĐ" in dialog.error_label.text()
+    assert not operations.undo_stack.can_undo()
+
+
+def test_a_badly_formed_symbol_already_stored_does_not_block_other_edits(qtbot, operations, db, demo_plan_id):
+    from cchc_desktop.edits.plans import edit_plan
+
+    operations.run(lambda: edit_plan(db, demo_plan_id, number="5/KH-UBND"))
+    dialog = PlanDialog(operations, demo_plan_id)
+    qtbot.addWidget(dialog)
+    assert "05/KH-UBND" in dialog.number_hint.text()
+    replace_text(dialog.signer_name, "Lê Văn Tám")
+    assert dialog.save()
+    assert repo.get_plan(db, demo_plan_id).signer_name == "Lê Văn Tám"
+
+
+def test_an_empty_title_is_refused(dialog):
+    dialog.title.clear()
+    assert not dialog.save()
+    assert dialog.error_label.text() == "Trích yếu (tên kế hoạch) không được để trống."
+
+
+def test_year_is_bounded_and_moves_the_year_in_the_titles(dialog):
+    assert (dialog.year.minimum(), dialog.year.maximum()) == (2000, 2100)
+    dialog.year.setValue(2025)
+    assert dialog.period.text() == "năm 2025"
+    assert dialog.appendix_title.text() == "CÁC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH CCHC NĂM 2025"
+
+
+def test_signer_title_follows_the_authority(dialog):
+    dialog.signer_authority.setCurrentText("KT. CHỦ TỊCH")
+    assert dialog.signer_title.currentText() == "PHÓ CHỦ TỊCH"
+
+
+def test_new_plan_dialog_creates_a_plan_with_standard_areas(qtbot, operations, db, demo_plan_id):
+    dialog = NewPlanDialog(operations, year=2025)
+    qtbot.addWidget(dialog)
+    assert button_texts(dialog.findChild(QDialogButtonBox)) == ["Tạo kế hoạch", "Hủy"]
+    type_text(dialog.title, "Cải cách hành chính năm 2025 trên địa bàn Phường 1")
+    click_button(qtbot, dialog, "Tạo kế hoạch")
+    plan = repo.get_plan(db, dialog.created_plan_id)
+    assert (plan.year, plan.unit_id) == (2025, 1)
+    assert plan.title == "Cải cách hành chính năm 2025 trên địa bàn Phường 1"
+    assert len(repo.list_areas(db, plan.id)) == 7
+
+
+def test_new_plan_dialog_without_units_explains(qtbot, operations):
+    dialog = NewPlanDialog(operations)
+    qtbot.addWidget(dialog)
+    assert not dialog.save()
+    assert "Chưa có đơn vị" in dialog.error_label.text()
