@@ -25,6 +25,7 @@ from cchc_desktop.repo import list_indicators
 from ui.indicator_dialog import IndicatorDialog
 from ui.indicators_model import SORT_ROLE, TEXT_COLUMN, IndicatorsModel
 from ui.operations import Operations
+from ui.tables import configure_table
 
 REFRESH_TABLES = frozenset({"indicator", "indicator_value"})
 COLUMN_WIDTHS = (40, None, 90, 78, 78, 78, 78, 105)
@@ -60,8 +61,6 @@ class IndicatorsWidget(QWidget):
     # Building -------------------------------------------------------------
 
     def _make_view(self) -> QTableView:
-        from ui.tables import configure_table
-
         view = QTableView()
         view.setModel(self.proxy)
         configure_table(view, COLUMN_WIDTHS)

@@ -30,6 +30,7 @@ from cchc_desktop.tracking import Upcoming
 from ui.appendix_model import STATUS_COLOURS
 from ui.operations import Operations
 from ui.upcoming_model import OVERDUE_COLOUR, SOON_COLOUR, standing_text
+from ui.tables import configure_table
 
 OFFICIAL_CLASSES = (status.DONE_ON_TIME, status.DONE_LATE, status.OPEN_ON_TIME, status.OPEN_OVERDUE)
 OWN_CLASSES = (status.CONTINUOUS, status.UNSPECIFIED)
@@ -151,6 +152,7 @@ class AreaProgressPanel(QWidget):
     def _clear(self) -> None:
         for widget in (*self.labels, *self.bars):
             self._layout.removeWidget(widget)
+            widget.hide()  # deleteLater waits for the event loop; hidden, it never shows stale
             widget.deleteLater()
         self.labels, self.bars = [], []
 
@@ -244,8 +246,6 @@ class OverviewWidget(QWidget):
         return column
 
     def _due_view(self, model: DueListModel) -> QTableView:
-        from ui.tables import configure_table
-
         view = QTableView()
         view.setModel(model)
         configure_table(view, DUE_COLUMN_WIDTHS)
