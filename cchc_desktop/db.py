@@ -17,14 +17,19 @@ BUSY_TIMEOUT_MS = 5000
 def open_database(path: Path) -> Database:
     """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
     _refuse_non_database(path)
+    conn = None
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         db = Database(conn)
+        _refuse_newer_schema(db, path)  # before the pragmas: a refused file stays byte for byte
         _apply_pragmas(db)
-        _refuse_newer_schema(db, path)
         migrations.apply(db)
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseUnusable(_describe_sqlite_error(exc, path)) from exc
+    except BaseException as exc:
+        if conn is not None:
+            conn.close()  # a refused file keeps no connection (nor -wal/-shm) open
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise DatabaseUnusable(_describe_sqlite_error(exc, path)) from exc
+        raise
     return db
 
 

@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from ui.errors import show_error
+    from ui.errors import install_excepthook, show_error
     from ui.fonts import application_font, register_fonts
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -39,6 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     register_fonts()
     app.setFont(application_font())
+    if not args.screenshot:
+        install_excepthook()
     try:
         window = start(args)
     except CchcError as error:
@@ -59,10 +61,17 @@ def start(args: argparse.Namespace):
     """Open the workspace and build the main window (None if the user walked away)."""
     from cchc_desktop import repo
     from cchc_desktop.demo import load_demo
-    from cchc_desktop.workspace import Workspace
+    from PySide6.QtWidgets import QApplication
+
+    from ui.backup_dialogs import open_desktop_session
     from ui.main_window import MainWindow
 
-    workspace = Workspace.open(args.data_dir)
+    session = open_desktop_session(args.data_dir, interactive=not args.screenshot)
+    if session is None:
+        return None
+    # Backup at close, then unlock. A lambda: the signal would hold a bound method only weakly.
+    QApplication.instance().aboutToQuit.connect(lambda: session.close())
+    workspace = session.workspace
     empty = not repo.list_plans(workspace.db)
     selected = load_demo(workspace.db) if args.demo or (args.demo_if_empty and empty) else None
     if selected is None and empty and not args.screenshot:

@@ -7,6 +7,7 @@ with the details in a box and a button that copies them for whoever helps.
 
 from __future__ import annotations
 
+import sys
 import traceback
 
 from PySide6.QtGui import QGuiApplication
@@ -16,11 +17,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QApplication,
     QVBoxLayout,
     QWidget,
 )
 
+from cchc_desktop.applog import log_error
 from cchc_desktop.errors import CchcError
+from cchc_desktop.os_errors import describe_os_error, is_environment_error
 
 TITLE = "CCHC Desktop"
 BUG_TEXT = (
@@ -64,8 +68,23 @@ class ErrorDialog(QDialog):
 def error_dialog(parent: QWidget | None, error: BaseException) -> ErrorDialog:
     if isinstance(error, CchcError):
         return ErrorDialog(parent, error.message)
+    if is_environment_error(error):  # disk full, read-only, unplugged, locked: not our bug
+        return ErrorDialog(parent, describe_os_error(error, "hoàn tất thao tác"))
     return ErrorDialog(parent, BUG_TEXT, "".join(traceback.format_exception(error)))
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
+    log_error(error)
     error_dialog(parent, error).exec()
+
+
+def install_excepthook() -> None:
+    """Exceptions nobody caught (in a Qt slot, say) reach the error display and the log."""
+
+    def hook(kind, error, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        show_error(QApplication.activeWindow(), error)
+
+    sys.excepthook = hook

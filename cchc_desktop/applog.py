@@ -1,0 +1,55 @@
+"""The log file in the data directory: ``cchc-desktop.log``, rotating.
+
+Expected failures (``CchcError``) get one line; anything else, a bug, gets its
+full traceback, so whoever helps the user can read what happened.
+"""
+
+from __future__ import annotations
+
+import logging
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from cchc_desktop.errors import CchcError
+
+LOG_NAME = "cchc-desktop.log"
+MAX_BYTES = 1_000_000
+KEPT_FILES = 3
+FORMAT = "%(asctime)s %(levelname)s %(name)s [pid %(process)d] %(message)s"
+
+log = logging.getLogger("cchc_desktop")
+
+
+def log_path(data_dir: Path) -> Path:
+    return data_dir / LOG_NAME
+
+
+class LogFile:
+    """The handler on the root logger while the window runs; ``close()`` takes it off."""
+
+    def __init__(self, data_dir: Path):
+        self.path = log_path(data_dir)
+        self.handler = RotatingFileHandler(
+            self.path, maxBytes=MAX_BYTES, backupCount=KEPT_FILES, encoding="utf-8", delay=True
+        )
+        self.handler.setFormatter(logging.Formatter(FORMAT))
+        self.handler.setLevel(logging.INFO)
+        root = logging.getLogger()
+        self._previous_level = root.level
+        root.addHandler(self.handler)
+        if root.level > logging.INFO:
+            root.setLevel(logging.INFO)
+
+    def close(self) -> None:
+        root = logging.getLogger()
+        root.removeHandler(self.handler)
+        root.setLevel(self._previous_level)
+        self.handler.close()
+
+
+def log_error(error: BaseException) -> None:
+    """Record an error shown to the user: a line if expected, the traceback if a bug."""
+    if isinstance(error, CchcError):
+        log.warning("%s: %s", type(error).__name__, error.message)
+    else:
+        log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
