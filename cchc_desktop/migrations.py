@@ -131,6 +131,31 @@ def initial_schema(db: Database) -> None:
     )
 
 
+@migrations(name="0002_reports")
+def reports(db: Database) -> None:
+    """Periodic reports: one per plan and period, with the user's text and, once
+    sent, a frozen snapshot of the whole document as it was sent."""
+    db.executescript(
+        """
+        CREATE TABLE report (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            number TEXT NOT NULL DEFAULT '',
+            issued_on TEXT,
+            recipient TEXT NOT NULL DEFAULT '',
+            narrative TEXT NOT NULL DEFAULT '{}',
+            status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'sent')),
+            sent_on TEXT,
+            frozen TEXT,
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+            UNIQUE (plan_id, period)
+        );
+        """
+    )
+
+
 def known_migration_names() -> set[str]:
     """Names of every migration this version knows (pending on an empty database)."""
     return {migration.name for migration in migrations.pending(Database(memory=True))}

@@ -1,0 +1,26 @@
+"""The periodic report (Báo cáo kết quả thực hiện công tác cải cách hành chính):
+built as plain data, saved with the user's text, frozen when sent, written to PDF and xlsx.
+
+- ``build_report(db, plan_id, period, narrative=None)`` -> ``ReportDocument``
+- ``store``: ``save_narrative``, ``set_report_fields``, ``mark_sent``, ``reopen`` (each
+  returns a ``Change``), ``load_report_document``, ``editable_texts``
+- ``export_report(db, plan_id, period, out_dir, formats, draft)`` -> written paths
+"""
+
+from cchc_desktop.report.build import REPORT_PERIODS, build_report, check_period
+from cchc_desktop.report.export import export_report, report_file_name, write_report_files
+from cchc_desktop.report.model import ReportDocument
+from cchc_desktop.report.pdf_report import write_report_pdf
+from cchc_desktop.report.records import StoredReport, get_report
+from cchc_desktop.report.store import (
+    editable_texts, load_report_document, mark_sent, reopen, save_narrative, set_report_fields,
+)
+from cchc_desktop.report.template import load_template
+from cchc_desktop.report.xlsx_report import write_report_xlsx
+
+__all__ = [
+    "REPORT_PERIODS", "ReportDocument", "StoredReport",
+    "build_report", "check_period", "editable_texts", "export_report", "get_report",
+    "load_report_document", "load_template", "mark_sent", "reopen", "report_file_name",
+    "save_narrative", "set_report_fields", "write_report_files", "write_report_pdf", "write_report_xlsx",
+]

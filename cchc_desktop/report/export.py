@@ -1,0 +1,60 @@
+"""Export a periodic report to files: the one call the CLI and the window both use.
+
+A sent report is exported from its frozen snapshot, so it comes out as it was sent.
+Files are written safely (temporary name, read back, atomic rename).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from cchc_desktop.export.appendix_export import FORMATS, parse_formats
+from cchc_desktop.export.filenames import MAX_LENGTH, ascii_words, safe_file_name
+from cchc_desktop.export.safe_write import ensure_folder, verify_pdf, verify_xlsx, write_atomically
+from cchc_desktop.report.model import ReportDocument
+from cchc_desktop.report.pdf_report import write_report_pdf
+from cchc_desktop.report.store import load_report_document
+from cchc_desktop.report.xlsx_report import write_report_xlsx
+
+# How each period reads in a file name: BC_CCHC_Quy_I_2024_Phuong_1.pdf
+PERIOD_FILE_WORDS = {
+    "q1": "Quý I", "q2": "Quý II", "h1": "6 tháng đầu năm", "q3": "Quý III",
+    "m9": "9 tháng", "q4": "Quý IV", "h2": "6 tháng cuối năm", "year": "Năm",
+}
+DRAFT_SUFFIX = "_du_thao"
+
+
+def report_file_name(document: ReportDocument, extension: str) -> str:
+    """``BC_CCHC_Quy_I_2024_Phuong_1.pdf``; a draft ends in ``_du_thao`` so it never
+    replaces the issued file. A very long unit name is what gets shortened."""
+    head = ascii_words(f"BC_CCHC {PERIOD_FILE_WORDS[document.period]} {document.year}")
+    tail = DRAFT_SUFFIX if document.is_draft else ""
+    room = MAX_LENGTH - len(head) - len(tail) - len(extension.lstrip(".")) - 2
+    unit_part = ascii_words(document.unit_name)[: max(room, 0)].rstrip("._-")
+    return safe_file_name("_".join(filter(None, (head, unit_part))) + tail, extension)
+
+
+def export_report(db: Database, plan_id: int, period: str, out_dir: Path, formats=FORMATS,
+                  draft: bool = False) -> list[Path]:
+    """Write the report of ``plan_id`` for ``period`` into ``out_dir`` in each format."""
+    formats = parse_formats(",".join(formats))
+    document = load_report_document(db, plan_id, period, draft=draft)
+    return write_report_files(document, Path(out_dir), formats)
+
+
+def write_report_files(document: ReportDocument, out_dir: Path, formats=FORMATS) -> list[Path]:
+    folder = ensure_folder(Path(out_dir))
+    return [_write(document, folder / report_file_name(document, fmt), fmt) for fmt in formats]
+
+
+def _write(document: ReportDocument, target: Path, fmt: str) -> Path:
+    if fmt == "pdf":
+        pages: list[int] = []
+        return write_atomically(
+            target,
+            produce=lambda path: pages.append(write_report_pdf(document, path)),
+            verify=lambda path: verify_pdf(path, expected_pages=pages[-1]),
+        )
+    return write_atomically(target, produce=lambda path: write_report_xlsx(document, path), verify=verify_xlsx)

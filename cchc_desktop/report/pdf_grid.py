@@ -1,0 +1,75 @@
+"""Drawing rows laid out by ``export.pdf_table`` (wrapped once, paginated in one pass)
+onto a canvas, for a table of any column widths: the report's appendix of task
+statuses reuses the appendix exporter's linear-time layout this way."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.pdfgen.canvas import Canvas
+
+from cchc_desktop.export.pdf_table import CENTRE, HEADER, LaidRow, RowSlice, TableStyle
+from cchc_desktop.export.text_wrap import text_width
+
+RULE_WIDTH = 0.5
+ASCENT = 0.891  # Liberation Serif ascender, in ems: first baseline below a cell's top
+
+
+def draw_rows(canvas: Canvas, slices: Sequence[RowSlice], style: TableStyle, left: float, top: float) -> float:
+    """Draw ``slices`` from ``top`` down, with their grid; return the bottom."""
+    text = canvas.beginText()
+    right = left + style.width
+    rules = [(left, top, right, top)]
+    for piece in slices:
+        _put_row_text(text, piece, style, left, top)
+        bottom = top - piece.height(style)
+        rules.append((left, bottom, right, bottom))
+        rules += [(x, top, x, bottom) for x in _column_edges(piece.row, left)]
+        top = bottom
+    canvas.drawText(text)
+    canvas.setLineWidth(RULE_WIDTH)
+    canvas.addLiteral(_stroked_path(rules))
+    return top
+
+
+def _stroked_path(rules) -> str:
+    segments = " ".join(f"{x1:.2f} {y1:.2f} m {x2:.2f} {y2:.2f} l" for x1, y1, x2, y2 in rules)
+    return f"n {segments} S"
+
+
+def _column_edges(row: LaidRow, left: float) -> list[float]:
+    edges = [left]
+    for width in row.widths:
+        edges.append(edges[-1] + width)
+    return edges
+
+
+def _put_row_text(text, piece: RowSlice, style: TableStyle, left: float, top: float) -> None:
+    row = piece.row
+    text.setFont(row.font, style.font_size, style.leading)
+    x = left
+    for lines, width, align in zip(row.cells, row.widths, row.aligns):
+        shown = lines[piece.first:piece.last]
+        if any(shown):
+            offset = _vertical_offset(row, piece, len(shown), style)
+            baseline = top - style.pad_top - style.font_size * ASCENT - offset
+            _put_cell_lines(text, shown, row.font, style, x, baseline, width, align)
+        x += width
+
+
+def _put_cell_lines(text, lines, font: str, style: TableStyle, x: float, baseline: float,
+                    width: float, align: str) -> None:
+    for line in lines:
+        if align == CENTRE:
+            text.setTextOrigin(x + (width - text_width(line, font, style.font_size)) / 2, baseline)
+        else:
+            text.setTextOrigin(x + style.pad_x, baseline)
+        text.textOut(line)
+        baseline -= style.leading
+
+
+def _vertical_offset(row: LaidRow, piece: RowSlice, shown: int, style: TableStyle) -> float:
+    """Header cells are centred vertically; body cells start at the top."""
+    if row.kind != HEADER:
+        return 0.0
+    return (piece.last - piece.first - shown) * style.leading / 2

@@ -1,0 +1,118 @@
+"""The report's appendix, the tasks with their status, on A4 landscape pages.
+
+The rows are wrapped once and cut into pages in one pass (``export.pdf_table``), then
+each page becomes one flowable that fills a landscape frame. The appendix is numbered
+on its own (Nghị định 30/2020): its first page carries no number, the next ones 2, 3…
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from cchc_desktop.export.fonts import BOLD, ITALIC, REGULAR
+from cchc_desktop.export.pdf_table import (
+    AREA, CENTRE, HEADER, LEFT, TASK, LaidRow, RowSlice, TableStyle, lay_out_row, paginate,
+)
+from cchc_desktop.export.text_wrap import wrap_text
+from cchc_desktop.report.model import ReportDocument
+from cchc_desktop.report.pdf_grid import ASCENT, draw_rows
+
+PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
+FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 252 mm
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+COLUMN_WIDTHS_MM = (12, 92, 40, 32, 34, 42)
+TABLE = TableStyle(column_widths=tuple(w * mm for w in COLUMN_WIDTHS_MM))
+TASK_ALIGNS = (CENTRE, LEFT, LEFT, LEFT, LEFT, LEFT)
+HEADING_SIZE = 14
+HEADING_LEADING = 17
+GAP_AFTER_HEADING = 4
+GAP_BEFORE_TABLE = 12
+PAGE_NUMBER_SIZE = 13
+SAFETY = 1.0  # points kept free at the foot of a frame against rounding
+
+
+class StatusTablePage(Flowable):
+    """One landscape page of the appendix: the heading on the first, then table rows."""
+
+    def __init__(self, number: int, heading: list[tuple[str, str]], slices: list[RowSlice]):
+        super().__init__()
+        self.number = number
+        self.heading = heading
+        self.slices = slices
+
+    def wrap(self, available_width, available_height):
+        self.height = heading_height(self.heading) + sum(piece.height(TABLE) for piece in self.slices)
+        return TABLE.width, self.height
+
+    def draw(self) -> None:
+        top = self.height
+        if self.heading:
+            draw_heading(self.canv, self.heading, top)
+            top -= heading_height(self.heading)
+        draw_rows(self.canv, self.slices, TABLE, 0, top)
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        super().drawOn(canvas, x, y, _sW)
+        if self.number > 1:
+            draw_page_number(canvas, self.number, PAGE_WIDTH, PAGE_HEIGHT)
+
+
+def status_pages(document: ReportDocument) -> list[StatusTablePage]:
+    """The appendix as page flowables (the caller puts a page break between them)."""
+    appendix = document.appendix
+    heading = heading_lines(document)
+    header = lay_out_row(HEADER, appendix.headers, BOLD, [CENTRE] * len(appendix.headers), TABLE)
+    rows = _laid_rows(document)
+    room = FRAME_HEIGHT - SAFETY - TABLE.height_of(header.line_count)
+    pages = paginate(rows, room - heading_height(heading), room, TABLE)
+    head = RowSlice(header, 0, header.line_count)
+    return [
+        StatusTablePage(number, heading if number == 1 else [], [head, *slices])
+        for number, slices in enumerate(pages, start=1)
+    ]
+
+
+def _laid_rows(document: ReportDocument) -> list[LaidRow]:
+    rows = []
+    for area in document.areas:
+        rows.append(lay_out_row(AREA, [area.label], BOLD, [LEFT], TABLE))
+        rows += [lay_out_row(TASK, task.texts(), REGULAR, TASK_ALIGNS, TABLE) for task in area.tasks]
+    return rows
+
+
+def heading_lines(document: ReportDocument) -> list[tuple[str, str]]:
+    """(font, line) pairs, each centred: ``Phụ lục``, the title, the attachment line."""
+    appendix = document.appendix
+    lines = [(BOLD, appendix.heading)]
+    for font, text in ((BOLD, appendix.title), (ITALIC, appendix.attachment)):
+        lines += [(font, line) for line in wrap_text(text, font, HEADING_SIZE, FRAME_WIDTH)]
+    return lines
+
+
+def heading_height(lines) -> float:
+    if not lines:
+        return 0.0
+    return len(lines) * HEADING_LEADING + GAP_AFTER_HEADING + GAP_BEFORE_TABLE
+
+
+def draw_heading(canvas, lines, top: float) -> None:
+    centre = FRAME_WIDTH / 2
+    baseline = top - HEADING_SIZE * ASCENT
+    for index, (font, line) in enumerate(lines):
+        if index == 1:
+            baseline -= GAP_AFTER_HEADING
+        canvas.setFont(font, HEADING_SIZE)
+        canvas.drawCentredString(centre, baseline, line)
+        baseline -= HEADING_LEADING
+
+
+def draw_page_number(canvas, number: int, page_width: float, page_height: float) -> None:
+    """The page number, 13 pt, centred in the top margin (the text area's centre)."""
+    centre = MARGIN_LEFT + (page_width - MARGIN_LEFT - MARGIN_RIGHT) / 2
+    canvas.saveState()
+    canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
+    canvas.drawCentredString(centre, page_height - MARGIN_TOP / 2 - PAGE_NUMBER_SIZE * 0.3, str(number))
+    canvas.restoreState()

@@ -1,0 +1,108 @@
+"""The report workbook read back with openpyxl: the same figures as the document."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from cchc_desktop import repo
+from cchc_desktop.changes import apply
+from cchc_desktop.edits.indicators import set_actual
+from cchc_desktop.edits.tasks import edit_task
+from cchc_desktop.report import build_report, write_report_xlsx
+from cchc_desktop.report.xlsx_report import INDICATORS_HEADER_ROW, SUMMARY_FIRST_ROW, TASKS_HEADER_ROW
+from cchc_desktop.status import CLASSES
+
+from .conftest import record_progress, task_id_by_stt
+
+FORMULA_LIKE = ["=SUM(A1)", "- gạch đầu dòng", "+84 912 345 678", "@Văn phòng"]
+
+
+@pytest.fixture
+def document(db, tracked_plan_id):
+    first = repo.list_indicators(db, tracked_plan_id)[0]
+    apply(db, set_actual(db, first.id, "q1", 96.5, note="Theo Cổng DVC"))
+    return build_report(db, tracked_plan_id, "q1")
+
+
+@pytest.fixture
+def workbook(document, tmp_path):
+    path = tmp_path / "report.xlsx"
+    write_report_xlsx(document, path)
+    opened = load_workbook(path)
+    yield opened
+    opened.close()
+
+
+def test_three_sheets(workbook):
+    assert workbook.sheetnames == ["Tổng hợp", "Nhiệm vụ", "Chỉ tiêu"]
+
+
+def test_summary_has_the_same_counts_and_shares(workbook, document):
+    sheet = workbook["Tổng hợp"]
+    assert sheet["A1"].value == "BÁO CÁO"
+    assert sheet["A2"].value == document.subject
+    groups = [*(area.counts for area in document.areas), document.overall]
+    for row, group in enumerate(groups, start=SUMMARY_FIRST_ROW):
+        values = [cell.value for cell in sheet[row]]
+        assert values[1] == group.total
+        for index, cls in enumerate(CLASSES):
+            assert values[2 + 2 * index] == group.count(cls)
+            assert values[3 + 2 * index] == pytest.approx(group.share(cls))
+            assert sheet.cell(row, 4 + 2 * index).number_format == "0.0%"
+    assert sheet.cell(SUMMARY_FIRST_ROW + len(groups) - 1, 1).value == "Tổng cộng"
+    assert sheet.cell(SUMMARY_FIRST_ROW + len(groups) - 1, 2).value == 44
+    assert sheet.max_row == SUMMARY_FIRST_ROW + len(groups) - 1
+
+
+def test_task_sheet_has_every_task_with_its_status(workbook, document):
+    sheet = workbook["Nhiệm vụ"]
+    assert [cell.value for cell in sheet[TASKS_HEADER_ROW]] == list(document.appendix.headers)
+    row = TASKS_HEADER_ROW + 1
+    for area in document.areas:
+        assert sheet.cell(row, 1).value == area.label and sheet.cell(row, 1).font.b
+        row += 1
+        for task in area.tasks:
+            values = [sheet.cell(row, column).value or "" for column in range(1, 7)]
+            assert values == [task.stt, task.content, task.lead, task.deadline, task.status, task.note]
+            row += 1
+    assert row - 1 == sheet.max_row
+
+
+def test_indicator_sheet_target_against_actual(workbook, document):
+    sheet = workbook["Chỉ tiêu"]
+    first = [cell.value for cell in sheet[INDICATORS_HEADER_ROW + 1]]
+    assert first[:7] == [1, document.indicators[0].text, "≥ 100%", 96.5, "%", "Chưa đạt", "Theo Cổng DVC"]
+    assert sheet.max_row == INDICATORS_HEADER_ROW + len(document.indicators)
+
+
+def test_times_new_roman_and_print_setup(workbook, tmp_path, document):
+    for sheet in workbook:
+        fonts = {cell.font.name for row in sheet.iter_rows() for cell in row if cell.value is not None}
+        assert fonts == {"Times New Roman"}
+        assert int(sheet.page_setup.paperSize) == 9 and int(sheet.page_setup.fitToWidth) == 1
+        assert sheet.print_title_rows
+    assert workbook["Nhiệm vụ"].page_setup.orientation == "landscape"
+    path = tmp_path / "again.xlsx"
+    write_report_xlsx(document, path)
+    with zipfile.ZipFile(path) as archive:
+        assert "Calibri" not in archive.read("xl/styles.xml").decode()
+
+
+def test_formula_like_text_is_stored_as_text(db, tracked_plan_id, tmp_path):
+    for stt, text in enumerate(FORMULA_LIKE, start=1):
+        apply(db, edit_task(db, task_id_by_stt(db, tracked_plan_id, stt), content=text))
+    record_progress(db, tracked_plan_id, [(6, date(2024, 2, 1), "in_progress", "=1+1")])
+    path = tmp_path / "formula.xlsx"
+    write_report_xlsx(build_report(db, tracked_plan_id, "q1"), path)
+    workbook = load_workbook(path)
+    try:
+        cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
+        texts = {cell.value for cell in cells if cell.data_type == "s"}
+        assert set(FORMULA_LIKE) | {"=1+1"} <= texts
+        assert not any(cell.data_type == "f" for cell in cells)
+    finally:
+        workbook.close()
