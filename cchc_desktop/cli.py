@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from cchc_desktop import __version__, repo
+from cchc_desktop import __version__, cli_backup, cli_export, cli_report, repo
 from cchc_desktop.cli_args import EXIT_USER_ERROR, VietnameseArgumentParser, iso_date
 from cchc_desktop.demo import load_demo
 from cchc_desktop.changes import apply
@@ -38,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     copy = commands.add_parser("copy-plan", help="sao chép kế hoạch sang năm mới và in mã kế hoạch mới")
     copy.add_argument("--plan", type=int, required=True, help="mã kế hoạch gốc")
     copy.add_argument("--year", type=int, required=True, help="năm của kế hoạch mới")
+    cli_backup.add_parsers(commands)
+    cli_export.add_parsers(commands)
+    cli_report.add_parsers(commands)
     return parser
 
 
@@ -113,12 +116,16 @@ def _tsv_cell(value) -> str:
 
 COMMANDS: dict[str, Callable] = {
     "demo": cmd_demo, "plans": cmd_plans, "tasks": cmd_tasks, "copy-plan": cmd_copy_plan,
+    **cli_export.COMMANDS,
+    **cli_report.COMMANDS,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _use_utf8_output()
     args = build_parser().parse_args(argv)
+    if args.command in cli_backup.COMMANDS:  # they open (or refuse to open) the database themselves
+        return cli_backup.run(args)
     try:
         workspace = Workspace.open(args.data_dir)
     except CchcError as error:

@@ -65,6 +65,10 @@ def _toolbar(window) -> None:
 
 
 def _file_actions(window) -> None:
+    menu = window.file_menu
+    window.export_action = _action(window, menu, "Xuất tài liệu (PDF, Excel)…", lambda: export_documents(window), "Ctrl+Shift+E")
+    window.print_action = _action(window, menu, "In phụ lục…", lambda: print_appendix(window), QKeySequence.StandardKey.Print)
+    menu.addSeparator()
     window.quit_action = _action(window, window.file_menu, "Thoát", window.close, QKeySequence.StandardKey.Quit)
 
 
@@ -284,3 +288,27 @@ def open_directory(window) -> None:
     from ui.directory_dialog import DirectoryDialog
 
     DirectoryDialog(window.operations, window).exec()
+
+
+def export_documents(window) -> None:
+    from ui.export_dialog import ExportDialog
+
+    if window.current_plan_id is not None:
+        ExportDialog(_db(window), window.current_plan_id, window).exec()
+
+
+def print_appendix(window) -> None:
+    from ui.export_dialog import ExportDialog
+    from ui.print_preview import PdfPreviewDialog
+
+    if window.current_plan_id is None:
+        return
+    dialog = ExportDialog(_db(window), window.current_plan_id, window)
+    try:
+        pdf = dialog.preview_pdf()
+    except Exception as error:  # noqa: BLE001 - every failure reaches the one error display
+        from ui.errors import show_error
+
+        show_error(window, error)
+        return
+    PdfPreviewDialog(pdf, "Phụ lục nhiệm vụ", window).exec()

@@ -1,0 +1,81 @@
+"""Exporting and printing from the window: real files, read back."""
+
+import subprocess
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMessageBox
+
+from cchc_desktop.drives import Destination, _posix_removable
+from cchc_desktop.errors import EnvironmentProblem
+from ui import export_dialog
+from ui.export_dialog import ExportDialog
+from ui.print_preview import PdfPreviewDialog, print_pdf
+
+
+@pytest.fixture
+def dialog(qtbot, db, demo_plan_id, tmp_path, monkeypatch):
+    usb = Destination(tmp_path / "usb", "USB_CCHC", True, 8 * 1024 ** 3)
+    (tmp_path / "usb").mkdir()
+    monkeypatch.setattr(export_dialog, "destinations", lambda: [usb])
+    shown = ExportDialog(db, demo_plan_id)
+    qtbot.addWidget(shown)
+    return shown
+
+
+def test_offers_removable_drives_first_and_safe_names(dialog):
+    assert dialog.folder.itemText(0) == "USB_CCHC (USB / ổ rời, còn trống 8.0 GB)"
+    assert dialog.names.text() == "PL_KH_CCHC_2024_Phuong_1.pdf\nPL_KH_CCHC_2024_Phuong_1.xlsx"
+    dialog.draft.setChecked(True)
+    dialog.xlsx.setChecked(False)
+    assert dialog.names.text() == "PL_KH_CCHC_2024_Phuong_1_du_thao.pdf"
+    dialog.pdf.setChecked(False)
+    assert not dialog.export_button.isEnabled()
+
+
+def test_export_writes_verified_files(dialog, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    dialog.export()
+    names = sorted(p.name for p in (tmp_path / "usb").iterdir())
+    assert names == ["PL_KH_CCHC_2024_Phuong_1.pdf", "PL_KH_CCHC_2024_Phuong_1.xlsx"]
+    text = subprocess.run(["pdftotext", str(tmp_path / "usb" / names[0]), "-"], capture_output=True, text=True).stdout
+    assert "CÁC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH CCHC NĂM 2024" in text
+
+
+def test_an_unplugged_stick_is_a_clear_message(dialog, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(export_dialog, "show_error", lambda parent, error: shown.append(error))
+    (tmp_path / "usb").rmdir()  # pulled out between choosing it and pressing "Xuất"
+    dialog.export()
+    assert len(shown) == 1 and isinstance(shown[0], EnvironmentProblem)
+    assert "USB đã bị rút ra?" in shown[0].message
+    assert not (tmp_path / "usb").exists()
+    assert dialog.written == []
+
+
+def test_preview_shows_every_page_and_printing_sends_them_all(qtbot, dialog, tmp_path):
+    pdf = dialog.preview_pdf()
+    preview = PdfPreviewDialog(pdf, "Phụ lục")
+    qtbot.addWidget(preview)
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    count = int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")))
+    assert len(preview.pages) == count and preview.pages[0].landscape
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_pdf(pdf, printer) == count
+    printed = subprocess.run(["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True).stdout
+    assert f"Pages:           {count}" in printed
+    assert "landscape" in printed or "842" in printed.split("Page size:")[1].split("x")[0]
+
+
+def test_mounted_usb_sticks_are_found(tmp_path):
+    (tmp_path / "stick").mkdir()
+    mounts = tmp_path / "mounts"
+    mounts.write_text(
+        "/dev/sda1 / ext4 rw 0 0\n"
+        f"/dev/sdb1 /media/user/USB\\040CCHC vfat rw 0 0\n"
+        "proc /proc proc rw 0 0\n"
+    )
+    found = _posix_removable(str(mounts))
+    assert [(d.label, d.removable) for d in found] == [("USB CCHC", True)]

@@ -1,0 +1,33 @@
+"""The documents the application can export, as the export dialog offers them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cchc_desktop import repo
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    label: str
+    export: Callable[..., list[Path]]  # (db, plan_id, folder, formats, draft) -> written paths
+    file_name: Callable[..., str]  # (db, plan_id, ext, draft) -> the name it will be written under
+
+
+def _export_appendix(db, plan_id: int, folder: Path, formats, draft: bool) -> list[Path]:
+    from cchc_desktop.export import export_appendix
+
+    return export_appendix(db, plan_id, folder, formats, draft=draft)
+
+
+def _appendix_name(db, plan_id: int, ext: str, draft: bool) -> str:
+    from cchc_desktop.export.filenames import appendix_file_name
+
+    plan = repo.get_plan(db, plan_id)
+    return appendix_file_name(plan, repo.get_unit(db, plan.unit_id), ext, draft)
+
+
+APPENDIX = DocumentKind("Phụ lục nhiệm vụ của kế hoạch", _export_appendix, _appendix_name)
+DOCUMENT_KINDS: list[DocumentKind] = [APPENDIX]
