@@ -68,6 +68,7 @@ def _file_actions(window) -> None:
     menu = window.file_menu
     window.export_action = _action(window, menu, "Xuất tài liệu (PDF, Excel)…", lambda: export_documents(window), "Ctrl+Shift+E")
     window.print_action = _action(window, menu, "In phụ lục…", lambda: print_appendix(window), QKeySequence.StandardKey.Print)
+    window.report_action = _action(window, menu, "Báo cáo định kỳ…", lambda: open_report(window), "Ctrl+R")
     menu.addSeparator()
     window.quit_action = _action(window, window.file_menu, "Thoát", window.close, QKeySequence.StandardKey.Quit)
 
@@ -312,3 +313,10 @@ def print_appendix(window) -> None:
         show_error(window, error)
         return
     PdfPreviewDialog(pdf, "Phụ lục nhiệm vụ", window).exec()
+
+
+def open_report(window) -> None:
+    from ui.report_dialog import ReportDialog
+
+    if window.current_plan_id is not None:
+        ReportDialog(window.operations, window.current_plan_id, window).exec()

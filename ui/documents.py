@@ -29,5 +29,23 @@ def _appendix_name(db, plan_id: int, ext: str, draft: bool) -> str:
     return appendix_file_name(plan, repo.get_unit(db, plan.unit_id), ext, draft)
 
 
+PERIOD_LABELS = {"q1": "quý I", "h1": "6 tháng đầu năm", "q3": "quý III", "m9": "9 tháng", "year": "năm"}
+
+
+def report_kind(period: str) -> DocumentKind:
+    """The periodic report of ``period`` ("q1", "h1", "q3", "m9", "year")."""
+    def export(db, plan_id: int, folder: Path, formats, draft: bool) -> list[Path]:
+        from cchc_desktop.report import export_report
+
+        return export_report(db, plan_id, period, folder, formats, draft=draft)
+
+    def file_name(db, plan_id: int, ext: str, draft: bool) -> str:
+        from cchc_desktop.report import load_report_document, report_file_name
+
+        return report_file_name(load_report_document(db, plan_id, period, draft=draft), ext)
+
+    return DocumentKind(f"Báo cáo kết quả CCHC {PERIOD_LABELS[period]}", export, file_name)
+
+
 APPENDIX = DocumentKind("Phụ lục nhiệm vụ của kế hoạch", _export_appendix, _appendix_name)
-DOCUMENT_KINDS: list[DocumentKind] = [APPENDIX]
+DOCUMENT_KINDS: list[DocumentKind] = [APPENDIX, *(report_kind(p) for p in PERIOD_LABELS)]

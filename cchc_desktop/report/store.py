@@ -79,6 +79,14 @@ def mark_sent(db: Database, report_id: int, sent_on: date) -> Change:
     return _save(before, after, "Đánh dấu báo cáo đã gửi")
 
 
+def mark_period_sent(db: Database, plan_id: int, period: str, sent_on: date) -> Change:
+    """``mark_sent`` for the plan's report of ``period``; refused when nothing was saved."""
+    stored = get_report(db, plan_id, check_period(period))
+    if stored is None:
+        raise UserInputError("Cần nhập số và ngày ban hành của báo cáo trước khi đánh dấu đã gửi.")
+    return mark_sent(db, stored.id, sent_on)
+
+
 def reopen(db: Database, report_id: int) -> Change:
     """Make a sent report editable again; its figures are then recomputed."""
     stored = report_by_id(db, report_id)

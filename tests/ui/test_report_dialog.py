@@ -1,0 +1,78 @@
+"""Writing a periodic report in the window, saving it, marking it sent."""
+
+import subprocess
+from datetime import date
+
+import pytest
+
+from cchc_desktop import report, repo
+from cchc_desktop.edits.tasks import edit_task
+from cchc_desktop.undo import UndoStack
+from tests.ui.typing_helpers import type_text
+from ui import dialogs
+from ui.operations import Operations
+from ui.report_dialog import ReportDialog
+
+
+@pytest.fixture
+def operations(db):
+    return Operations(UndoStack(db))
+
+
+@pytest.fixture
+def dialog(qtbot, operations, demo_plan_id):
+    shown = ReportDialog(operations, demo_plan_id)
+    qtbot.addWidget(shown)
+    return shown
+
+
+def test_shows_the_plans_own_window_and_the_sections(dialog):
+    assert dialog.window_label.text() == "Thời gian lấy số liệu: từ ngày 15/12/2023 đến ngày 29/02/2024"
+    headings = [dialog.sections.item(i).text() for i in range(dialog.sections.count())]
+    assert any("CÔNG TÁC CHỈ ĐẠO" in h.upper() for h in headings)
+    assert all(h.endswith("(văn bản mẫu)") for h in headings)
+    dialog.period.setCurrentIndex(dialog.period.findData("h1"))
+    assert dialog.window_label.text().endswith("đến ngày 31/05/2024")
+
+
+def test_typed_text_is_saved_and_printed(dialog, db, demo_plan_id, tmp_path):
+    dialog.sections.setCurrentRow(1)
+    dialog.editor.clear()
+    type_text(dialog.editor, "Ủy ban nhân dân phường đã ban hành kế hoạch đúng hạn.")
+    type_text(dialog.number, "12")
+    dialog.no_date.setChecked(False)
+    assert dialog.save()
+    stored = report.get_report(db, demo_plan_id, "q1")
+    assert stored.number == "12"
+    assert "Ủy ban nhân dân phường đã ban hành kế hoạch đúng hạn." in stored.narrative.values()
+    written = report.export_report(db, demo_plan_id, "q1", tmp_path, ("pdf",))
+    text = subprocess.run(["pdftotext", str(written[0]), "-"], capture_output=True, text=True).stdout
+    assert "Ủy ban nhân dân phường đã ban hành kế hoạch đúng hạn." in " ".join(text.split())
+
+
+def test_marking_sent_freezes_the_report(dialog, db, demo_plan_id, operations, monkeypatch):
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    type_text(dialog.number, "12")
+    dialog.no_date.setChecked(False)
+    dialog.mark_sent()
+    stored = report.get_report(db, demo_plan_id, "q1")
+    assert stored.is_sent and stored.sent_on == date.today()
+    assert not dialog.editor.isEnabled() and dialog.reopen_button.isEnabled()
+    assert dialog.status.text().startswith("Đã gửi ngày")
+    before = report.load_report_document(db, demo_plan_id, "q1")
+    first = next(t for t in repo.list_tasks(db, demo_plan_id) if t.stt == 1)
+    operations.run(lambda: edit_task(db, first.id, content="Nội dung đã đổi sau khi gửi"))
+    assert report.load_report_document(db, demo_plan_id, "q1") == before
+    dialog.reopen()
+    assert not report.get_report(db, demo_plan_id, "q1").is_sent
+    assert dialog.editor.isEnabled()
+
+
+def test_marking_sent_without_a_number_is_refused_with_a_message(dialog, db, demo_plan_id, monkeypatch):
+    shown = []
+    monkeypatch.setattr("ui.operations.show_error", lambda parent, error: shown.append(error.message))
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    dialog.mark_sent()
+    assert shown == ["Cần nhập số và ngày ban hành của báo cáo trước khi đánh dấu đã gửi."]
+    stored = report.get_report(db, demo_plan_id, "q1")
+    assert stored is None or not stored.is_sent

@@ -1,0 +1,243 @@
+"""Writing the periodic report: its sections, number and date; marking it sent."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cchc_desktop import report
+from cchc_desktop.periods import window
+from cchc_desktop.tracking import plan_schedule
+from ui.documents import PERIOD_LABELS, report_kind
+
+UNTITLED_SECTIONS = {"opening": "Phần mở đầu", "closing": "Phần kết"}
+SENT_STYLE = "color: #1b6e20; font-weight: bold"
+DRAFT_STYLE = "color: #1f3f73; font-weight: bold"
+
+
+class ReportDialog(QDialog):
+    def __init__(self, operations, plan_id: int, parent: QWidget | None = None, period: str = "q1"):
+        super().__init__(parent)
+        self.operations = operations
+        self.plan_id = plan_id
+        self.setWindowTitle("Báo cáo kết quả thực hiện công tác cải cách hành chính")
+        self.resize(1000, 640)
+        self.period = QComboBox()
+        for code, label in PERIOD_LABELS.items():
+            self.period.addItem(label, code)
+        self.period.setCurrentIndex(max(self.period.findData(period), 0))
+        self.number = QLineEdit()
+        self.number.setPlaceholderText("Ví dụ: 12 (để trống khi còn là dự thảo)")
+        self.issued_on = QDateEdit()
+        self.issued_on.setCalendarPopup(True)
+        self.issued_on.setDisplayFormat("dd/MM/yyyy")
+        self.no_date = QCheckBox("Chưa có ngày")
+        self.recipient = QLineEdit()
+        self.recipient.setPlaceholderText("Để trống: cơ quan nhận báo cáo của đơn vị")
+        self.status = QLabel()
+        self.window_label = QLabel()
+        self.sections = QListWidget()
+        self.editor = QPlainTextEdit()
+        self.editor_hint = QLabel("Các chỗ {…} được thay bằng số liệu khi in. Để trống một mục: dùng lại văn bản mẫu.")
+        self.editor_hint.setWordWrap(True)
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.preview.setStyleSheet("background: #f7f7f2; border: 1px solid #ccc; padding: 6px")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._texts: list[tuple[str, str, str, bool]] = []
+        self._shown_key: str | None = None
+        self._build()
+        self.period.currentIndexChanged.connect(lambda _i: self.load())
+        self.sections.currentRowChanged.connect(self._show_section)
+        self.editor.textChanged.connect(self._show_preview)
+        self.no_date.toggled.connect(lambda on: self.issued_on.setEnabled(not on))
+        operations.changed.connect(self._after_change)
+        self.load()
+
+    @property
+    def db(self):
+        return self.operations.db
+
+    @property
+    def current_period(self) -> str:
+        return self.period.currentData()
+
+    def _build(self) -> None:
+        form = QFormLayout()
+        form.addRow("Kỳ báo cáo:", self.period)
+        form.addRow("", self.window_label)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.issued_on)
+        date_row.addWidget(self.no_date)
+        date_row.addStretch(1)
+        form.addRow("Số báo cáo:", self.number)
+        form.addRow("Ngày ban hành:", date_row)
+        form.addRow("Kính gửi:", self.recipient)
+        form.addRow("Tình trạng:", self.status)
+        splitter = QSplitter()
+        splitter.addWidget(self.sections)
+        editor_box = QWidget()
+        editor_layout = QVBoxLayout(editor_box)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(self.editor, 2)
+        editor_layout.addWidget(self.editor_hint)
+        editor_layout.addWidget(QLabel("<b>Khi in sẽ là:</b>"))
+        editor_layout.addWidget(self.preview, 1)
+        splitter.addWidget(editor_box)
+        splitter.setSizes([330, 650])
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._buttons())
+
+    def _buttons(self) -> QHBoxLayout:
+        self.save_button = QPushButton("Lưu")
+        self.sent_button = QPushButton("Đánh dấu đã gửi")
+        self.reopen_button = QPushButton("Mở lại để sửa")
+        self.export_button = QPushButton("Xuất, in…")
+        close = QPushButton("Đóng")
+        self.save_button.clicked.connect(self.save)
+        self.sent_button.clicked.connect(self.mark_sent)
+        self.reopen_button.clicked.connect(self.reopen)
+        self.export_button.clicked.connect(self.export)
+        close.clicked.connect(self.close_saving)
+        row = QHBoxLayout()
+        for button in (self.save_button, self.sent_button, self.reopen_button, self.export_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(close)
+        return row
+
+    # Loading ----------------------------------------------------------------
+
+    def load(self) -> None:
+        period = self.current_period
+        stored = report.get_report(self.db, self.plan_id, period)
+        self._show_fields(stored)
+        self._texts = report.editable_texts(self.db, self.plan_id, period)
+        self._shown_key = None
+        self.sections.blockSignals(True)
+        self.sections.clear()
+        for key, heading, _text, own in self._texts:
+            self.sections.addItem((heading or UNTITLED_SECTIONS.get(key, key)) + ("" if own else "  (văn bản mẫu)"))
+        self.sections.blockSignals(False)
+        self.sections.setCurrentRow(0)
+        self._show_section(0)
+        start, end = window(period, self._plan_year(), plan_schedule(self.db, self.plan_id))
+        self.window_label.setText(f"Thời gian lấy số liệu: từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}")
+
+    def _plan_year(self) -> int:
+        from cchc_desktop import repo
+
+        return repo.get_plan(self.db, self.plan_id).year
+
+    def _show_fields(self, stored) -> None:
+        sent = stored is not None and stored.is_sent
+        self.number.setText(stored.number if stored else "")
+        day = stored.issued_on if stored and stored.issued_on else None
+        shown = day or date.today()
+        self.issued_on.setDate(QDate(shown.year, shown.month, shown.day))
+        self.no_date.setChecked(day is None)
+        self.recipient.setText(stored.recipient if stored else "")
+        if sent:
+            self.status.setText(f"Đã gửi ngày {stored.sent_on:%d/%m/%Y}: số liệu và nội dung giữ nguyên như khi gửi.")
+            self.status.setStyleSheet(SENT_STYLE)
+        else:
+            self.status.setText("Bản nháp: số liệu cập nhật theo tiến độ nhiệm vụ.")
+            self.status.setStyleSheet(DRAFT_STYLE)
+        for widget in (self.number, self.issued_on, self.no_date, self.recipient, self.editor, self.save_button, self.sent_button):
+            widget.setEnabled(not sent)
+        if not sent:
+            self.issued_on.setEnabled(not self.no_date.isChecked())
+        self.reopen_button.setEnabled(sent)
+
+    def _show_section(self, row: int) -> None:
+        self._keep_typed_text()
+        if 0 <= row < len(self._texts):
+            key, _heading, text, _own = self._texts[row]
+            self._shown_key = key
+            self.editor.setPlainText(text)
+            self._show_preview()
+
+    def _show_preview(self) -> None:
+        """The section as it will print: placeholders filled with this period's figures."""
+        if self._shown_key is None:
+            return
+        document = report.build_report(self.db, self.plan_id, self.current_period,
+                                       narrative={self._shown_key: self.editor.toPlainText()})
+        section = next((s for s in document.sections if s.key == self._shown_key), None)
+        self.preview.setText("\n".join(section.paragraphs) if section else "")
+
+    def _keep_typed_text(self) -> None:
+        """Remember what was typed in the section being left (saved with "Lưu")."""
+        if self._shown_key is None:
+            return
+        for index, (key, heading, text, own) in enumerate(self._texts):
+            if key == self._shown_key and self.editor.toPlainText() != text:
+                self._texts[index] = (key, heading, self.editor.toPlainText(), True)
+
+    # Saving -----------------------------------------------------------------
+
+    def typed_sections(self) -> dict[str, str]:
+        self._keep_typed_text()
+        return {key: text for key, _heading, text, own in self._texts if own}
+
+    def save(self) -> bool:
+        stored = report.get_report(self.db, self.plan_id, self.current_period)
+        if stored is not None and stored.is_sent:
+            return True
+        sections = self.typed_sections()
+        fields = dict(number=self.number.text(), recipient=self.recipient.text(),
+                      issued_on=None if self.no_date.isChecked() else self.issued_on.date().toPython(),
+                      clear_date=self.no_date.isChecked())
+        period = self.current_period
+        first = self.operations.run(lambda: report.set_report_fields(self.db, self.plan_id, period, **fields))
+        second = self.operations.run(lambda: report.save_narrative(self.db, self.plan_id, period, sections))
+        return first is not None and second is not None
+
+    def mark_sent(self) -> None:
+        from ui.dialogs import confirm
+
+        if not self.save():
+            return
+        period = self.current_period
+        if confirm(self, "Đánh dấu báo cáo đã gửi?\n\nSố liệu và nội dung sẽ được giữ nguyên như bây giờ, "
+                         "kể cả khi tiến độ nhiệm vụ thay đổi sau này.", yes="Đã gửi"):
+            self.operations.run(lambda: report.mark_period_sent(self.db, self.plan_id, period, date.today()))
+
+    def reopen(self) -> None:
+        stored = report.get_report(self.db, self.plan_id, self.current_period)
+        if stored is not None:
+            self.operations.run(lambda: report.reopen(self.db, stored.id))
+
+    def export(self) -> None:
+        from ui.export_dialog import ExportDialog
+
+        if not self.save():
+            return
+        ExportDialog(self.db, self.plan_id, self, kinds=[report_kind(self.current_period)]).exec()
+
+    def close_saving(self) -> None:
+        self.save()
+        self.accept()
+
+    def _after_change(self, change) -> None:
+        if "report" in change.touched:
+            self.load()
