@@ -6,6 +6,7 @@ The GUI's filter proxy and ``cchc tasks --search`` use these same functions.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 from cchc_desktop.models import Task
@@ -16,8 +17,9 @@ SEARCHED_FIELDS = ("content", "lead", "supporting", "output")
 
 
 def task_search_text(task: Task) -> str:
-    """The folded text a query is matched against."""
-    return " \n ".join(fold(getattr(task, name)) for name in SEARCHED_FIELDS)
+    """The folded text a query is matched against (fields kept apart by a line break,
+    so a query never matches across two fields)."""
+    return fold(" \u2029 ".join(getattr(task, name) for name in SEARCHED_FIELDS)).replace("\u2029", "\n")
 
 
 def query_words(query: str) -> list[str]:
@@ -40,14 +42,23 @@ class TaskFilter:
     due_from: date | None = None
     due_to: date | None = None
 
+    @cached_property
+    def words(self) -> list[str]:
+        """The folded query, computed once however many tasks are tested."""
+        return query_words(self.text)
+
+    @cached_property
+    def folded_lead(self) -> str:
+        return fold(self.lead)
+
     def accepts(self, tracking: TaskTracking, search_text: str | None = None) -> bool:
         task = tracking.task
-        words = query_words(self.text)
+        words = self.words
         if words and not matches(search_text or task_search_text(task), words):
             return False
         if self.area_id is not None and task.area_id != self.area_id:
             return False
-        if self.lead and fold(self.lead) not in fold(task.lead):
+        if self.lead and self.folded_lead not in fold(task.lead):
             return False
         if self.status_class and tracking.status.cls != self.status_class:
             return False

@@ -75,12 +75,35 @@ def modern_tone(text: str | None) -> str:
     return unicodedata.normalize("NFC", moved)
 
 
+def _fold_table() -> dict[int, str | None]:
+    """One translation table for ``fold``: every accented Latin letter to its base
+    letter, every combining mark dropped (NFD text from PDFs), đ/ð to d, and the
+    quote and invisible-character repairs of ``clean``."""
+    table: dict[int, str | None] = dict(_CHAR_MAP)
+    for code in range(0x00C0, 0x2000):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base != char and base.isascii():
+            table[code] = base
+    for first, last in ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F)):
+        table.update(dict.fromkeys(range(first, last + 1)))
+    table.update({ord("đ"): "d", ord("Đ"): "D", ord("ð"): "d", ord("Ð"): "D"})
+    return table
+
+
+_FOLD_TABLE = _fold_table()
+
+
 def fold(text: str | None) -> str:
-    """Search key: cleaned, lower case, no diacritics, đ -> d ("Đăng ký" -> "dang ky")."""
-    decomposed = unicodedata.normalize("NFD", clean(text).lower())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    # U+00F0 (ð) is what legacy fonts and encodings often produce for đ.
-    return unicodedata.normalize("NFC", bare.replace("đ", "d").replace("ð", "d"))
+    """Search key: lower case, no diacritics, đ -> d ("Đăng ký" -> "dang ky").
+
+    Runs at every keystroke over every task shown, so it is one ``str.translate``
+    pass (whatever the normalisation of the input) instead of NFD, filter and NFC.
+    """
+    if not text:
+        return ""
+    folded = _WHITESPACE.sub(" ", text.translate(_FOLD_TABLE).lower()).strip()
+    return folded if folded.isascii() else unicodedata.normalize("NFC", folded)
 
 
 def sort_key(text: str | None) -> tuple:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 from sqlite_utils import Database
@@ -19,6 +20,10 @@ from cchc_desktop.periods import ReportSchedule, window
 from cchc_desktop.status import OPEN_OVERDUE, TaskStatus, classify
 
 DEFAULT_DUE_SOON_DAYS = 14
+
+# Deadline texts repeat across a plan ("Trong năm 2024" dozens of times) and a
+# Deadline is immutable: parse each (text, year) once per session.
+parse_deadline = lru_cache(maxsize=16384)(parse)
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,7 @@ def completion_date(updates: Sequence[ProgressUpdate], at: date) -> date | None:
 
 def track(task: Task, plan_year: int, updates: Sequence[ProgressUpdate], at: date,
           window_start: date | None = None) -> TaskTracking:
-    deadline = parse(task.deadline_text, plan_year)
+    deadline = parse_deadline(task.deadline_text, plan_year)
     completed_on = completion_date(updates, at)
     progress_dates = tuple(u.on_date for u in updates if u.on_date <= at)
     status = classify(

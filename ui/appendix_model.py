@@ -70,6 +70,8 @@ class AppendixModel(QAbstractTableModel):
     def __init__(self, parent=None, edit_task: EditTask | None = None, rename_area: RenameArea | None = None):
         super().__init__(parent)
         self._rows: list[AppendixRow] = []
+        self._area_rows: list[int] = []
+        self._task_count = 0
         self._bold = QFont()
         self._bold.setBold(True)
         self.edit_task = edit_task
@@ -78,16 +80,24 @@ class AppendixModel(QAbstractTableModel):
     def set_groups(self, groups: list[AppendixGroup], trackings: dict[int, TaskTracking] | None = None) -> None:
         self.beginResetModel()
         self._rows = flatten(groups, trackings or {})
+        self._area_rows = [number for number, row in enumerate(self._rows) if row.is_area]
+        self._task_count = len(self._rows) - len(self._area_rows)
         self.endResetModel()
+
+    def area_rows(self) -> list[int]:
+        return self._area_rows
 
     def replace_tracking(self, tracking: TaskTracking) -> None:
         """Show an edited task in place, telling views only what changed."""
         for number, row in enumerate(self._rows):
             if row.task is not None and row.task.id == tracking.task.id:
-                self._rows[number] = AppendixRow(row.area, tracking.task, tracking)
+                self._rows[number] = AppendixRow(row.area, tracking.task, tracking, task_search_text(tracking.task))
                 changed_roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole]
                 self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1), changed_roles)
                 return
+
+    def trackings(self) -> list[TaskTracking]:
+        return [row.tracking for row in self._rows if row.tracking is not None]
 
     @property
     def rows(self) -> list[AppendixRow]:
@@ -97,7 +107,7 @@ class AppendixModel(QAbstractTableModel):
         return self._rows[row]
 
     def task_count(self) -> int:
-        return sum(1 for row in self._rows if not row.is_area)
+        return self._task_count
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)

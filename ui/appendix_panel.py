@@ -46,36 +46,47 @@ def due_window(choice: str, at: date) -> tuple[date | None, date | None]:
 
 
 class AppendixFilterProxy(QSortFilterProxyModel):
-    """Hides tasks the filter rejects, and areas left with no task shown."""
+    """Hides tasks the filter rejects, and areas left with no task shown.
+
+    The decision for every row is made once per filter change, in one pass over the
+    source rows; ``filterAcceptsRow`` only looks it up (it runs once per row from C++).
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.task_filter = TaskFilter()
-        self._cache_key = None
-        self._shown: tuple[set[int], set[int]] = (set(), set())
+        self._filtering = False
+        self._shown_rows: list[bool] = []
+        self.shown_tasks = 0
+
+    def setSourceModel(self, model) -> None:
+        super().setSourceModel(model)
+        model.modelAboutToBeReset.connect(self._forget)
+
+    def _forget(self) -> None:
+        self._shown_rows = []
 
     def set_filter(self, task_filter: TaskFilter) -> None:
         self.beginFilterChange()
         self.task_filter = task_filter
-        self._cache_key = None
+        self._filtering = not task_filter.is_empty()
+        self._shown_rows = []
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        if self.task_filter.is_empty():
+        if not self._filtering:
             return True
-        row = self.sourceModel().row_at(source_row)
-        tasks, areas = self._accepted()
-        return row.area.id in areas if row.is_area else row.task.id in tasks
+        if not self._shown_rows:
+            self._shown_rows = self._decide()
+        return self._shown_rows[source_row]
 
-    def _accepted(self) -> tuple[set[int], set[int]]:
-        model: AppendixModel = self.sourceModel()
-        key = (id(model.rows), self.task_filter)
-        if key != self._cache_key:
-            tasks = {r.task.id for r in model.rows if not r.is_area and r.tracking is not None
-                     and self.task_filter.accepts(r.tracking, r.search_text)}
-            areas = {r.area.id for r in model.rows if not r.is_area and r.task.id in tasks}
-            self._shown, self._cache_key = (tasks, areas), key
-        return self._shown
+    def _decide(self) -> list[bool]:
+        rows = self.sourceModel().rows
+        wanted = self.task_filter
+        shown = [not r.is_area and r.tracking is not None and wanted.accepts(r.tracking, r.search_text) for r in rows]
+        areas = {r.area.id for r, keep in zip(rows, shown) if keep}
+        self.shown_tasks = sum(shown)
+        return [keep or (r.is_area and r.area.id in areas) for r, keep in zip(rows, shown)]
 
 
 class FilterBar(QWidget):
@@ -162,15 +173,17 @@ class AppendixPanel(QWidget):
     def apply_filter(self, at: date) -> None:
         self.proxy.set_filter(self.filter_bar.task_filter(at))
         self.apply_area_spans()
-        shown = sum(1 for r in range(self.proxy.rowCount()) if self.proxy.index(r, 0).data(KIND_ROLE) == "task")
         total = self.model.task_count()
+        shown = total if self.proxy.task_filter.is_empty() else self.proxy.shown_tasks
         self.filter_bar.count.setText(f"{shown}/{total} nhiệm vụ" if shown != total else f"{total} nhiệm vụ")
 
     def apply_area_spans(self) -> None:
+        """Area rows span the table; found from the (few) areas, not by visiting every row."""
         self.view.clearSpans()
         columns = self.proxy.columnCount()
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(KIND_ROLE) == "area":
+        for source_row in self.model.area_rows():
+            row = self.proxy.mapFromSource(self.model.index(source_row, 0)).row()
+            if row >= 0:
                 self.view.setSpan(row, 0, 1, columns)
 
     def current_source_row(self):

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop import repo
+from cchc_desktop import __version__, repo
 from cchc_desktop.changes import Change
-from cchc_desktop.tracking import DEFAULT_DUE_SOON_DAYS, track_plan, upcoming
+from cchc_desktop.tracking import DEFAULT_DUE_SOON_DAYS, track, track_plan, upcoming
 from cchc_desktop.undo import UndoStack
 from cchc_desktop.workspace import Workspace
 from ui.appendix_model import ID_ROLE, KIND_ROLE, AppendixModel
@@ -35,7 +35,7 @@ from ui.plan_list_model import PlanListModel
 from ui.tables import configure_table
 from ui.upcoming_model import TASK_ID_ROLE, UpcomingModel
 
-WINDOW_TITLE = "CCHC Desktop — Kế hoạch cải cách hành chính"
+WINDOW_TITLE = f"CCHC Desktop {__version__} — Kế hoạch cải cách hành chính"
 UPCOMING_COLUMN_WIDTHS = (40, None, 180, 150, 90, 130)
 APPENDIX_TAB, OVERVIEW_TAB, UPCOMING_TAB, INDICATORS_TAB = 0, 1, 2, 3
 PLAN_TABLES = {"plan", "unit"}
@@ -71,10 +71,11 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.setCentralWidget(self._layout())
         self._configure_appendix_view()
-        from ui import actions, backup_dialogs  # the menus and shortcuts live apart, the window stays readable
+        from ui import about_dialog, actions, backup_dialogs  # the menus and shortcuts live apart, the window stays readable
 
         actions.install(self)
         backup_dialogs.add_backup_actions(self)
+        about_dialog.add_help_menu(self)
         self._connect()
         self.statusBar().showMessage(f"Dữ liệu: {workspace.db_path}")
         self.refresh_plans()
@@ -162,6 +163,8 @@ class MainWindow(QMainWindow):
         self.appendix.filter_bar.changed.connect(lambda: self.appendix.apply_filter(self.at))
         self.operations.changed.connect(self._after_change)
         self.overview.task_activated.connect(self.open_task)
+        self.tabs.currentChanged.connect(lambda _i: self.overview.set_active(self.tabs.currentWidget() is self.overview))
+        self.overview.set_active(self.tabs.currentWidget() is self.overview)
 
     # Showing --------------------------------------------------------------
 
@@ -183,11 +186,14 @@ class MainWindow(QMainWindow):
         row = self.plan_model.row_of(select_plan_id) if select_plan_id else None
         if row is None and self.plan_model.rowCount():
             row = 0
-        if row is not None:
-            self.plan_view.selectRow(row)
-            self.show_plan(self.plan_model.plan_at(row).id)
-        else:
+        if row is None:
             self.show_plan(None)
+            return
+        wanted = self.plan_model.plan_at(row).id
+        shown_before = self.current_plan_id
+        self.plan_view.selectRow(row)  # shows the plan when the selection moves
+        if self.current_plan_id == shown_before or self.current_plan_id != wanted:
+            self.show_plan(wanted)
 
     def _plan_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         plan_id = self.plan_model.plan_at(current.row()).id if current.isValid() else None
@@ -220,8 +226,9 @@ class MainWindow(QMainWindow):
         self.indicators.show_plan(plan_id, plan.year)
 
     def _refresh_upcoming(self) -> None:
+        """The due list from the trackings the appendix already holds (no second pass over the plan)."""
         if self.current_plan_id is not None:
-            self._show_upcoming(track_plan(self.workspace.db, self.current_plan_id, self.at))
+            self._show_upcoming(self.appendix_model.trackings())
 
     def _show_upcoming(self, trackings) -> None:
         self.upcoming_model.set_items(upcoming(trackings, self.at, self.due_days.value()), self.at)
@@ -239,10 +246,32 @@ class MainWindow(QMainWindow):
         current = self.appendix.current_source_row()
         if change.touched & PLAN_TABLES or change.touched & {"task"} and self._plan_list_stale():
             self.refresh_plans()
+        elif self._only_edits_task_cells(change):
+            self._retrack(change.task_ids)
         elif change.touched & APPENDIX_TABLES:
             self.show_plan(self.current_plan_id)
         if current is not None and current.task is not None:
             self.appendix.select_task(current.task.id)
+
+    @staticmethod
+    def _only_edits_task_cells(change: Change) -> bool:
+        """Edits of task text (and its directory links) keep every row in place."""
+        rows_move = any(
+            row.table == "task" and (row.before is None or row.after is None
+                                     or (row.before["stt"], row.before["area_id"]) != (row.after["stt"], row.after["area_id"]))
+            for row in change.rows
+        )
+        return not rows_move and change.touched <= {"task", "task_party", "party"}
+
+    def _retrack(self, task_ids: set[int]) -> None:
+        """Recompute and redraw the changed tasks only: O(changed), whatever the plan's size."""
+        db = self.workspace.db
+        year = repo.get_plan(db, self.current_plan_id).year
+        for task_id in task_ids:
+            task = repo.get_task(db, task_id)
+            self.appendix_model.replace_tracking(track(task, year, repo.list_progress(db, task_id), self.at))
+        self.appendix.apply_filter(self.at)
+        self._refresh_upcoming()
 
     def _plan_list_stale(self) -> bool:
         counts = {p.id: p.tasks for p in repo.list_plans(self.workspace.db)}

@@ -188,6 +188,8 @@ class OverviewWidget(QWidget):
         self.plan_id: int | None = None
         self.at = date.today()
         self.overview: Overview | None = None
+        self.active = True
+        self._stale = False
         self.heading = QLabel()
         self.tiles = {cls: ClassTile(cls) for cls in OFFICIAL_CLASSES + OWN_CLASSES}
         self.overdue_model = DueListModel(self)
@@ -259,7 +261,17 @@ class OverviewWidget(QWidget):
         self.plan_id, self.at = plan_id, at
         self.refresh()
 
+    def set_active(self, active: bool) -> None:
+        """A tab out of sight need not recompute at every edit: it catches up when shown."""
+        self.active = active
+        if active and self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        if not self.active:
+            self._stale = True
+            return
+        self._stale = False
         self.overview = self._build_overview()
         if self.overview is None:
             self._show_nothing()
