@@ -72,6 +72,11 @@ def _describe_sqlite_error(exc: sqlite3.DatabaseError, path: Path) -> str:
     return f"Cơ sở dữ liệu {path.name} bị hỏng hoặc không đọc được ({exc})."
 
 
+def database_file(db: Database) -> Path:
+    """The file behind a connection, so a worker thread can open its own."""
+    return Path(db.execute("PRAGMA database_list").fetchone()[2])
+
+
 def schema_is_current(db: Database) -> bool:
     return not migrations.pending(db)
 

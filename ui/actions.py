@@ -305,14 +305,7 @@ def print_appendix(window) -> None:
     if window.current_plan_id is None:
         return
     dialog = ExportDialog(_db(window), window.current_plan_id, window)
-    try:
-        pdf = dialog.preview_pdf()
-    except Exception as error:  # noqa: BLE001 - every failure reaches the one error display
-        from ui.errors import show_error
-
-        show_error(window, error)
-        return
-    PdfPreviewDialog(pdf, "Phụ lục nhiệm vụ", window).exec()
+    window.print_job = dialog.make_preview_pdf(lambda pdf: PdfPreviewDialog(pdf, "Phụ lục nhiệm vụ", window).exec())
 
 
 def open_report(window) -> None:

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop import repo
+from cchc_desktop.db import database_file
 from cchc_desktop.drives import destinations
 from cchc_desktop.errors import EnvironmentProblem
 from ui.documents import DOCUMENT_KINDS, DocumentKind
+from ui.background import run_in_background
 from ui.errors import show_error
 
 
@@ -120,12 +122,15 @@ class ExportDialog(QDialog):
             show_error(self, EnvironmentProblem(
                 f"Không tìm thấy thư mục {folder}. USB đã bị rút ra? Hãy cắm lại hoặc chọn nơi lưu khác."))
             return
-        try:
-            self.written = self.current_kind.export(self.db, self.plan_id, Path(folder), self.formats(), self.draft.isChecked())
-        except Exception as error:  # noqa: BLE001 - every failure reaches the one error display
-            show_error(self, error)
-            return
-        self._tell_written(Path(folder))
+        kind, plan_id, formats, draft = self.current_kind, self.plan_id, self.formats(), self.draft.isChecked()
+
+        def written(paths) -> None:
+            self.written = paths
+            self._tell_written(Path(folder))
+
+        self.job = run_in_background(
+            self, "Đang xuất tài liệu…", lambda db: kind.export(db, plan_id, Path(folder), formats, draft),
+            written, db_path=database_file(self.db))
 
     def _tell_written(self, folder: Path) -> None:
         box = QMessageBox(self)
@@ -142,18 +147,17 @@ class ExportDialog(QDialog):
     def preview(self) -> None:
         from ui.print_preview import PdfPreviewDialog
 
-        try:
-            pdf = self.preview_pdf()
-        except Exception as error:  # noqa: BLE001
-            show_error(self, error)
-            return
-        PdfPreviewDialog(pdf, self.current_kind.label, self).exec()
+        label = self.current_kind.label
+        self.job = self.make_preview_pdf(lambda pdf: PdfPreviewDialog(pdf, label, self).exec())
 
-    def preview_pdf(self) -> Path:
-        """The PDF exactly as it would be exported, written to a temporary folder."""
+    def make_preview_pdf(self, then):
+        """Write the PDF exactly as it would be exported, to a temporary folder, in the
+        background; ``then(path)`` receives it."""
+        kind, plan_id, draft = self.current_kind, self.plan_id, self.draft.isChecked()
         folder = Path(tempfile.mkdtemp(prefix="cchc-in-"))
-        written = self.current_kind.export(self.db, self.plan_id, folder, ("pdf",), self.draft.isChecked())
-        return written[0]
+        return run_in_background(
+            self, "Đang dựng bản xem trước…", lambda db: kind.export(db, plan_id, folder, ("pdf",), draft)[0],
+            then, db_path=database_file(self.db))
 
 
 def plan_label(db, plan_id: int) -> str:

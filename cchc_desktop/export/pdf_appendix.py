@@ -23,6 +23,7 @@ from cchc_desktop.export.pdf_table import (
     AREA, CENTRE, HEADER, LEFT, TASK, LaidRow, RowSlice, TableStyle, lay_out_row, paginate,
 )
 from cchc_desktop.export.text_wrap import text_width, wrap_text
+from cchc_desktop.progress import step, steps
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
@@ -46,7 +47,7 @@ def write_appendix_pdf(document: AppendixDocument, path: Path) -> int:
     heading = _heading_lines(document)
     heading_height = _heading_height(heading)
     header = lay_out_row(HEADER, document.headers, BOLD, [CENTRE] * 6, TABLE)
-    rows = [_lay_out(row) for row in document.rows]
+    rows = [_lay_out(row) for row in steps(document.rows)]
     frame = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     room = frame - TABLE.height_of(header.line_count)
     pages = paginate(rows, room - heading_height, room, TABLE)
@@ -54,6 +55,7 @@ def write_appendix_pdf(document: AppendixDocument, path: Path) -> int:
     buffer = BytesIO()
     canvas = _new_canvas(buffer, document)
     for number, slices in enumerate(pages, start=1):
+        step(number, len(pages))
         top = PAGE_HEIGHT - MARGIN_TOP
         if number == 1:
             _draw_heading(canvas, heading, top)

@@ -22,6 +22,7 @@ from cchc_desktop import __version__
 from cchc_desktop.export.appendix_data import AppendixDocument, AreaRow, TaskRow
 from cchc_desktop.export.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from cchc_desktop.export.text_wrap import wrap_text
+from cchc_desktop.progress import steps
 
 FONT_NAME = "Times New Roman"
 SHEET_TITLE = "Phụ lục"
@@ -115,7 +116,7 @@ def _write_heading(sheet: Worksheet, document: AppendixDocument) -> None:
 
 def _write_table(sheet: Worksheet, document: AppendixDocument) -> None:
     _write_cells(sheet, HEADER_ROW, document.headers, BOLD_FONT, [CENTRE] * COLUMN_COUNT, BOLD)
-    for row_number, row in enumerate(document.rows, start=FIRST_BODY_ROW):
+    for row_number, row in enumerate(steps(document.rows), start=FIRST_BODY_ROW):
         if isinstance(row, AreaRow):
             _write_area_row(sheet, row_number, row)
         else:

@@ -36,6 +36,7 @@ def test_offers_removable_drives_first_and_safe_names(dialog):
 def test_export_writes_verified_files(dialog, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
     dialog.export()
+    dialog.job.wait()
     names = sorted(p.name for p in (tmp_path / "usb").iterdir())
     assert names == ["PL_KH_CCHC_2024_Phuong_1.pdf", "PL_KH_CCHC_2024_Phuong_1.xlsx"]
     text = subprocess.run(["pdftotext", str(tmp_path / "usb" / names[0]), "-"], capture_output=True, text=True).stdout
@@ -54,7 +55,9 @@ def test_an_unplugged_stick_is_a_clear_message(dialog, tmp_path, monkeypatch):
 
 
 def test_preview_shows_every_page_and_printing_sends_them_all(qtbot, dialog, tmp_path):
-    pdf = dialog.preview_pdf()
+    made = []
+    dialog.make_preview_pdf(made.append).wait()
+    pdf = made[0]
     preview = PdfPreviewDialog(pdf, "Phụ lục")
     qtbot.addWidget(preview)
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
@@ -79,3 +82,34 @@ def test_mounted_usb_sticks_are_found(tmp_path):
     )
     found = _posix_removable(str(mounts))
     assert [(d.label, d.removable) for d in found] == [("USB CCHC", True)]
+
+
+def test_a_cancelled_export_leaves_no_file(qtbot, db, demo_plan_id, tmp_path):
+    from cchc_desktop.db import database_file
+    from ui.background import run_in_background
+    from ui.documents import APPENDIX
+
+    outcome = []
+    out = tmp_path / "out"
+    out.mkdir()
+    job = run_in_background(None, "Đang xuất…", lambda worker_db: APPENDIX.export(worker_db, demo_plan_id, out, ("pdf", "xlsx"), False),
+                            lambda paths: outcome.append(paths), db_path=database_file(db),
+                            on_cancel=lambda: outcome.append("cancelled"))
+    job.cancel.set()  # the user pressed "Hủy" before the first page was laid out
+    job.wait()
+    assert outcome == ["cancelled"]
+    assert list(out.iterdir()) == []
+
+
+def test_a_failing_background_job_reaches_the_error_display(qtbot, monkeypatch):
+    from cchc_desktop.errors import EnvironmentProblem
+    from ui import background
+
+    shown = []
+    monkeypatch.setattr(background, "show_error", lambda parent, error: shown.append(error))
+
+    def fails():
+        raise EnvironmentProblem("Ổ đĩa đã đầy.")
+
+    background.run_in_background(None, "Đang làm…", fails, lambda result: shown.append(result)).wait()
+    assert [e.message for e in shown] == ["Ổ đĩa đã đầy."]
