@@ -20,7 +20,7 @@ def open_database(path: Path) -> Database:
     conn = None
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)  # no sqlite-utils plugins here: skips a slow entry-point scan
         _refuse_newer_schema(db, path)  # before the pragmas: a refused file stays byte for byte
         _apply_pragmas(db)
         migrations.apply(db)

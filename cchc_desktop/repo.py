@@ -148,13 +148,18 @@ def list_tasks(db: Database, plan_id: int) -> list[Task]:
 
 def appendix(db: Database, plan_id: int) -> list[AppendixGroup]:
     """The plan's appendix: areas in order, each with its tasks in Stt order."""
+    return group_by_area(list_areas(db, plan_id), list_tasks(db, plan_id))
+
+
+def group_by_area(areas: list[Area], tasks: list[Task]) -> list[AppendixGroup]:
     tasks_by_area: dict[int, list[Task]] = {}
-    for task in list_tasks(db, plan_id):
+    for task in tasks:
         tasks_by_area.setdefault(task.area_id, []).append(task)
-    return [
-        AppendixGroup(area, tuple(tasks_by_area.get(area.id, ())))
-        for area in list_areas(db, plan_id)
-    ]
+    return [AppendixGroup(area, tuple(tasks_by_area.get(area.id, ()))) for area in areas]
+
+
+def task_count(db: Database, plan_id: int) -> int:
+    return db.execute("SELECT count(*) FROM task WHERE plan_id = ?", [plan_id]).fetchone()[0]
 
 
 # Indicators and progress -------------------------------------------------

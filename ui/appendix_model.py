@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from cchc_desktop import status
-from cchc_desktop.models import Area, Task
+from cchc_desktop import repo, status
+from cchc_desktop.models import Area, Plan, Task, Unit
 from cchc_desktop.repo import AppendixGroup
 from cchc_desktop.search import task_search_text
-from cchc_desktop.tracking import TaskTracking
+from cchc_desktop.tracking import TaskTracking, track_plan
 
 COLUMNS = ("Stt", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời gian hoàn thành", "Hạn xử lý", "Trạng thái")
 TASK_FIELDS = ("stt", "content", "lead", "supporting", "output", "deadline_text")
@@ -56,6 +57,27 @@ def flatten(groups: list[AppendixGroup], trackings: dict[int, TaskTracking]) -> 
     return rows
 
 
+@dataclass(frozen=True)
+class PlanView:
+    """Everything the window shows of a plan, read in one go (in a worker thread for a
+    large plan: nothing here touches Qt)."""
+
+    plan: Plan
+    unit: Unit
+    areas: list[Area]
+    trackings: list[TaskTracking]
+    rows: list[AppendixRow]
+
+
+def load_plan_view(db, plan_id: int, at: date) -> PlanView:
+    plan = repo.get_plan(db, plan_id)
+    trackings = track_plan(db, plan_id, at)
+    areas = repo.list_areas(db, plan_id)
+    groups = repo.group_by_area(areas, [t.task for t in trackings])
+    return PlanView(plan, repo.get_unit(db, plan.unit_id), areas, trackings,
+                    flatten(groups, {t.task.id: t for t in trackings}))
+
+
 EditTask = Callable[[int, str, str], bool]
 RenameArea = Callable[[int, str], bool]
 
@@ -78,8 +100,11 @@ class AppendixModel(QAbstractTableModel):
         self.rename_area = rename_area
 
     def set_groups(self, groups: list[AppendixGroup], trackings: dict[int, TaskTracking] | None = None) -> None:
+        self.set_rows(flatten(groups, trackings or {}))
+
+    def set_rows(self, rows: list[AppendixRow]) -> None:
         self.beginResetModel()
-        self._rows = flatten(groups, trackings or {})
+        self._rows = rows
         self._area_rows = [number for number, row in enumerate(self._rows) if row.is_area]
         self._task_count = len(self._rows) - len(self._area_rows)
         self.endResetModel()

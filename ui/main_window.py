@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from cchc_desktop import __version__, repo
 from cchc_desktop.changes import Change
-from cchc_desktop.tracking import DEFAULT_DUE_SOON_DAYS, track, track_plan, upcoming
+from cchc_desktop.db import database_file
+from cchc_desktop.tracking import DEFAULT_DUE_SOON_DAYS, track, upcoming
 from cchc_desktop.undo import UndoStack
 from cchc_desktop.workspace import Workspace
-from ui.appendix_model import ID_ROLE, KIND_ROLE, AppendixModel
+from ui.appendix_model import ID_ROLE, KIND_ROLE, AppendixModel, PlanView, load_plan_view
+from ui.background import run_in_background
 from ui.appendix_panel import APPENDIX_COLUMN_WIDTHS, AppendixPanel
 from ui.delegates import MultiLineDelegate
 from ui.indicators_view import IndicatorsWidget
@@ -35,6 +37,8 @@ from ui.plan_list_model import PlanListModel
 from ui.tables import configure_table
 from ui.upcoming_model import TASK_ID_ROLE, UpcomingModel
 
+# A plan this large is read in a worker thread, so the window never freezes opening it.
+LOAD_IN_BACKGROUND_ABOVE = 1500
 WINDOW_TITLE = f"CCHC Desktop {__version__} — Kế hoạch cải cách hành chính"
 UPCOMING_COLUMN_WIDTHS = (40, None, 180, 150, 90, 130)
 APPENDIX_TAB, OVERVIEW_TAB, UPCOMING_TAB, INDICATORS_TAB = 0, 1, 2, 3
@@ -210,20 +214,27 @@ class MainWindow(QMainWindow):
             self.overview.show_plan(None, self.at)
             self.indicators.show_plan(None, date.today().year)
             return
-        db = self.workspace.db
-        plan = repo.get_plan(db, plan_id)
-        unit = repo.get_unit(db, plan.unit_id)
-        trackings = track_plan(db, plan_id, self.at)
-        self.appendix_model.set_groups(repo.appendix(db, plan_id), {t.task.id: t for t in trackings})
-        self.appendix.filter_bar.set_areas(repo.list_areas(db, plan_id))
+        if repo.task_count(self.workspace.db, plan_id) > LOAD_IN_BACKGROUND_ABOVE:
+            at = self.at
+            self._load_job = run_in_background(
+                self, "Đang mở kế hoạch…", lambda db: load_plan_view(db, plan_id, at), self._show_plan_view,
+                db_path=database_file(self.workspace.db))
+        else:
+            self._show_plan_view(load_plan_view(self.workspace.db, plan_id, self.at))
+
+    def _show_plan_view(self, view: PlanView) -> None:
+        if view.plan.id != self.current_plan_id:
+            return  # the user moved on to another plan while this one loaded
+        self.appendix_model.set_rows(view.rows)
+        self.appendix.filter_bar.set_areas(view.areas)
         self.appendix.apply_filter(self.at)
         self.plan_heading.setText(
-            f"<b>{escape(unit.issuing_body)}</b> — Kế hoạch {escape(plan.title)}<br>"
-            f"Phụ lục: {escape(plan.appendix_title)} ({self.appendix_model.task_count()} nhiệm vụ)"
+            f"<b>{escape(view.unit.issuing_body)}</b> — Kế hoạch {escape(view.plan.title)}<br>"
+            f"Phụ lục: {escape(view.plan.appendix_title)} ({self.appendix_model.task_count()} nhiệm vụ)"
         )
-        self._show_upcoming(trackings)
-        self.overview.show_plan(plan_id, self.at)
-        self.indicators.show_plan(plan_id, plan.year)
+        self._show_upcoming(view.trackings)
+        self.overview.show_plan(view.plan.id, self.at)
+        self.indicators.show_plan(view.plan.id, view.plan.year)
 
     def _refresh_upcoming(self) -> None:
         """The due list from the trackings the appendix already holds (no second pass over the plan)."""

@@ -1,0 +1,162 @@
+"""Run every benchmark of issue 8 and write bench/results.md.
+
+    .venv/bin/python bench/run.py [--runs 7] [--work /tmp/cchc-bench]
+
+Not part of the test suite: this machine is shared and noisy, so each figure is a
+median of several runs, and start-up is measured alternately with its baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+PYTHON = sys.executable
+BIN = Path(sys.executable).parent
+
+
+def timed(command: list[str], env=None) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    return time.perf_counter() - started
+
+
+def generate(work: Path, name: str, tasks: int, big_plan: int = 0) -> Path:
+    target = work / name
+    if not (target / "cchc.sqlite3").exists():
+        subprocess.run([PYTHON, str(ROOT / "bench" / "generate.py"), str(target), "--tasks", str(tasks),
+                        "--big-plan", str(big_plan)], check=True, capture_output=True)
+    return target
+
+
+def startup(work: Path, runs: int) -> dict:
+    """Target 1: cchc-desktop --screenshot on 5 plans / 300 tasks vs a bare QTableView window."""
+    data = generate(work, "startup", 500)  # 5 plans of 100 tasks
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    ours, bare = [], []
+    for _ in range(runs):
+        bare.append(timed([PYTHON, str(ROOT / "bench" / "bare_window.py"), str(work / "bare.png")], env))
+        ours.append(timed([str(BIN / "cchc-desktop"), "--data-dir", str(data), "--screenshot", str(work / "ours.png")], env))
+    ratio = statistics.median(ours) / statistics.median(bare)
+    return {"bare window (s)": statistics.median(bare), "cchc-desktop --screenshot (s)": statistics.median(ours),
+            "ratio (target ≤ 1.3)": ratio}
+
+
+def scale(work: Path, runs: int) -> dict:
+    """Target 2: a database of 100,000 tasks (900 plans, one of 10,000 tasks)."""
+    data = generate(work, "scale", 100_000, big_plan=10_000)
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    results = []
+    for _ in range(runs):
+        out = subprocess.run([PYTHON, str(ROOT / "bench" / "window_probe.py"), str(data)],
+                             check=True, capture_output=True, text=True, env=env).stdout
+        results.append(json.loads(out.strip().splitlines()[-1]))
+    return {key: statistics.median(r[key] for r in results) for key in results[0]}
+
+
+def exports(work: Path, runs: int) -> dict:
+    """Target 3: appendix PDF of 1,000 and 10,000 tasks; xlsx against a bare openpyxl write;
+    our PDF against LibreOffice converting our xlsx."""
+    from cchc_desktop.export import build_appendix, write_appendix_pdf, write_appendix_xlsx
+    from cchc_desktop.workspace import Workspace
+
+    figures = {}
+    for size in (1_000, 10_000):
+        workspace = Workspace.open(generate(work, f"export{size}", size, big_plan=size))
+        document = build_appendix(workspace.db, 1)
+        workspace.close()
+        pdf = work / f"appendix{size}.pdf"
+        xlsx = work / f"appendix{size}.xlsx"
+        figures[f"PDF {size:,} tasks (s)"] = _median(runs, lambda: write_appendix_pdf(document, pdf))
+        figures[f"xlsx {size:,} tasks (s)"] = _median(runs, lambda: write_appendix_xlsx(document, xlsx))
+        figures[f"bare openpyxl {size:,} rows (s)"] = _median(runs, lambda: _bare_openpyxl(document, work / "bare.xlsx"))
+    figures["xlsx / bare openpyxl, 10,000 (target ≤ 1.5)"] = (
+        figures["xlsx 10,000 tasks (s)"] / figures["bare openpyxl 10,000 rows (s)"])
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice:
+        profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+        out = work / "lo"
+        figures["LibreOffice xlsx→PDF 10,000 (s)"] = _median(min(runs, 3), lambda: subprocess.run(
+            [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+             "--outdir", str(out), str(work / "appendix10000.xlsx")], check=True, capture_output=True))
+    return figures
+
+
+def _bare_openpyxl(document, path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in document.rows:
+        sheet.append([row.label] if hasattr(row, "label") else list(row.texts()))
+    workbook.save(path)
+
+
+def _median(runs: int, action) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return f"{platform.platform()}, {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}"
+
+
+def write_results(sections: dict[str, dict], runs: int) -> Path:
+    lines = [
+        "# Benchmark results", "",
+        f"Recorded {datetime.now():%Y-%m-%d %H:%M} on {machine()}.",
+        f"Command: `.venv/bin/python bench/run.py --runs {runs}` (medians of {runs} runs; start-up alternates with its baseline).",
+        "The machine is shared: figures vary by ±20% from run to run.", "",
+    ]
+    for title, figures in sections.items():
+        lines += [f"## {title}", "", "| measure | value |", "|---|---|"]
+        lines += [f"| {name} | {value:.3f} |" if isinstance(value, float) else f"| {name} | {value} |"
+                  for name, value in figures.items()]
+        lines.append("")
+    path = ROOT / "bench" / "results.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "cchc-bench")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    sections = {
+        "1. Start-up (5 plans, 500 tasks)": startup(args.work, args.runs),
+        "2. Scale (100,000 tasks; one plan of 10,000)": scale(args.work, max(3, args.runs // 2)),
+        "3. Exports": exports(args.work, args.runs),
+    }
+    for title, figures in sections.items():
+        print(title)
+        for name, value in figures.items():
+            print(f"  {name}: {value:.3f}" if isinstance(value, float) else f"  {name}: {value}")
+    print("written", write_results(sections, args.runs))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""One measurement of the window in a fresh process (run by bench/run.py).
+
+    python bench/window_probe.py DATA_DIR {startup|scale}
+Prints one JSON line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def wait_until(app, condition, limit=30.0):
+    started = time.perf_counter()
+    while not condition() and time.perf_counter() - started < limit:
+        app.processEvents()
+        time.sleep(0.001)
+
+
+class StallMeter:
+    """Largest gap between ticks of a 5 ms timer: how long the event loop was blocked."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+
+        self.last = time.perf_counter()
+        self.worst = 0.0
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    def tick(self):
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def reset(self):
+        self.last, self.worst = time.perf_counter(), 0.0
+
+
+def scale(data_dir: str) -> dict:
+    started = time.perf_counter()
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    from cchc_desktop.workspace import Workspace
+    from ui.fonts import application_font, register_fonts
+    from ui.main_window import MainWindow
+
+    register_fonts()
+    app.setFont(application_font())
+    window = MainWindow(Workspace.open(data_dir))
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    ready = time.perf_counter() - started
+    meter = StallMeter()
+    meter.reset()
+    opened = time.perf_counter()
+    window.refresh_plans(select_plan_id=1)  # the 10,000-task plan
+    wait_until(app, lambda: window.appendix_model.task_count() >= 10_000)
+    app.processEvents()
+    big_plan = time.perf_counter() - opened
+    stall_opening = meter.worst
+    search = window.appendix.filter_bar.search
+    keystrokes = []
+    meter.reset()
+    for text in ("k", "ke", "ke ", "ke h", "ke ho", "ke hoa", "ke hoac", "ke hoach", "ke hoac", "tuyen", ""):
+        began = time.perf_counter()
+        search.setText(text)
+        app.processEvents()
+        keystrokes.append(time.perf_counter() - began)
+    return {
+        "window_ready_s": round(ready, 3), "big_plan_open_s": round(big_plan, 3),
+        "stall_opening_big_plan_ms": round(stall_opening * 1000, 1),
+        "keystroke_median_ms": round(sorted(keystrokes)[len(keystrokes) // 2] * 1000, 1),
+        "keystroke_max_ms": round(max(keystrokes) * 1000, 1),
+        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(scale(sys.argv[1])))
