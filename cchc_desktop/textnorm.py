@@ -98,11 +98,14 @@ def fold(text: str | None) -> str:
     """Search key: lower case, no diacritics, đ -> d ("Đăng ký" -> "dang ky").
 
     Runs at every keystroke over every task shown, so it is one ``str.translate``
-    pass (whatever the normalisation of the input) instead of NFD, filter and NFC.
+    pass over the NFC text instead of NFD, a filter per letter and NFC again.
     """
     if not text:
         return ""
-    folded = _WHITESPACE.sub(" ", text.translate(_FOLD_TABLE).lower()).strip()
+    # NFC first: NFD input (PDF extractions) then folds exactly like NFC input, also for
+    # characters outside the table ("≠" and "=" + U+0338 stay the same "≠").
+    composed = text if text.isascii() else unicodedata.normalize("NFC", text)
+    folded = _WHITESPACE.sub(" ", composed.translate(_FOLD_TABLE).lower()).strip()
     return folded if folded.isascii() else unicodedata.normalize("NFC", folded)
 
 

@@ -31,6 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from ui.about_dialog import app_icon
     from ui.errors import install_excepthook, show_error
     from ui.fonts import application_font, register_fonts
 
@@ -39,6 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     register_fonts()
     app.setFont(application_font())
+    app.setWindowIcon(app_icon())
     if not args.screenshot:
         install_excepthook()
     try:
