@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from cchc_desktop import __version__, cli_backup, cli_export, cli_report, repo
+from cchc_desktop import __version__, cli_backup, cli_export, cli_import, cli_report, repo
 from cchc_desktop.cli_args import EXIT_USER_ERROR, VietnameseArgumentParser, iso_date
 from cchc_desktop.demo import load_demo
 from cchc_desktop.changes import apply
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_backup.add_parsers(commands)
     cli_export.add_parsers(commands)
     cli_report.add_parsers(commands)
+    cli_import.add_parsers(commands)
     return parser
 
 
@@ -118,6 +119,7 @@ COMMANDS: dict[str, Callable] = {
     "demo": cmd_demo, "plans": cmd_plans, "tasks": cmd_tasks, "copy-plan": cmd_copy_plan,
     **cli_export.COMMANDS,
     **cli_report.COMMANDS,
+    **cli_import.COMMANDS,
 }
 
 

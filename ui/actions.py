@@ -70,6 +70,8 @@ def _file_actions(window) -> None:
     window.print_action = _action(window, menu, "In phụ lục…", lambda: print_appendix(window), QKeySequence.StandardKey.Print)
     window.report_action = _action(window, menu, "Báo cáo định kỳ…", lambda: open_report(window), "Ctrl+R")
     menu.addSeparator()
+    window.import_action = _action(window, menu, "Nhập phụ lục từ Excel, Word…", lambda: import_appendix(window), "Ctrl+I")
+    menu.addSeparator()
     window.quit_action = _action(window, window.file_menu, "Thoát", window.close, QKeySequence.StandardKey.Quit)
 
 
@@ -313,3 +315,14 @@ def open_report(window) -> None:
 
     if window.current_plan_id is not None:
         ReportDialog(window.operations, window.current_plan_id, window).exec()
+
+
+def import_appendix(window) -> None:
+    from ui.import_dialog import choose_import_file, open_import_dialog
+
+    path = choose_import_file(window)
+    if path is None:
+        return
+    dialog = open_import_dialog(window, _db(window), path, window.operations)
+    if dialog is not None and dialog.exec() and dialog.result_plan_id is not None:
+        window.refresh_plans(select_plan_id=dialog.result_plan_id)

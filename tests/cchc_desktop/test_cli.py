@@ -99,7 +99,7 @@ def test_environment_variable_sets_the_data_dir(tmp_path):
         (["tasks"], "Lỗi: thiếu tham số bắt buộc: --plan. Xem: cchc tasks --help"),
         (["plans", "--format", "xml"], "Lỗi: tham số --format: không có lựa chọn 'xml' (chọn một trong: 'tsv', 'json'). Xem: cchc plans --help"),
         (["tasks", "--plan", "1", "--at", "10/3/2024"], "Lỗi: tham số --at: ngày '10/3/2024' không đúng dạng YYYY-MM-DD. Xem: cchc tasks --help"),
-        (["bogus"], "Lỗi: tham số LỆNH: không có lựa chọn 'bogus' (chọn một trong: 'demo', 'plans', 'tasks', 'copy-plan', 'backup', 'restore', 'check', 'export', 'report'). Xem: cchc --help"),
+        (["bogus"], "Lỗi: tham số LỆNH: không có lựa chọn 'bogus' (chọn một trong: 'demo', 'plans', 'tasks', 'copy-plan', 'backup', 'restore', 'check', 'export', 'report', 'import'). Xem: cchc --help"),
     ],
 )
 def test_user_errors_are_one_vietnamese_line_and_exit_2(data_dir, args, expected):

@@ -1,0 +1,75 @@
+"""``cchc import`` in a subprocess, as a user or a script runs it."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .builders import HEADERS, write_xlsx
+
+def _cchc(*args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "cchc_desktop.cli", *args]
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+def _small_file(tmp_path) -> Path:
+    rows = [["Phụ lục"], ["CÁC NHIỆM VỤ CCHC NĂM 2025"], HEADERS, ["I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"],
+            [1, "Xây dựng kế hoạch CCHC", "Văn phòng", "Các bộ phận", "Kế hoạch", "Tháng 01/2025"],
+            [2, "Kiểm tra công vụ", "", "", "Báo cáo", "Theo chỉ đạo"],
+            ["II. CẢI CÁCH THỂ CHẾ"], [3, "Rà soát văn bản", "Tư pháp", "", "Báo cáo", "Quý II năm 2025"]]
+    return write_xlsx(tmp_path / "phu_luc.xlsx", rows, [(3, 0, 3, 5), (6, 0, 6, 5)])
+
+
+def test_dry_run_then_import_then_list_the_tasks(tmp_path):
+    data = str(tmp_path / "data")
+    path = _small_file(tmp_path)
+    dry = _cchc("--data-dir", data, "import", str(path), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "Nhóm nhiệm vụ: 2" in dry.stdout and "Nhiệm vụ: 3" in dry.stdout
+    assert "  dòng 6: Thiếu công chức/cơ quan chủ trì." in dry.stdout
+    assert dry.stdout.rstrip().endswith("Chạy thử: chưa ghi gì vào dữ liệu.")
+    assert json.loads(_cchc("--data-dir", data, "plans", "--format", "json").stdout) == []
+
+    done = _cchc("--data-dir", data, "import", str(path))
+    assert done.returncode == 0, done.stderr
+    plan_id = int(done.stdout.strip().splitlines()[-1])
+    plans = json.loads(_cchc("--data-dir", data, "plans", "--format", "json").stdout)
+    assert [(p["id"], p["year"], p["tasks"]) for p in plans] == [(plan_id, 2025, 3)]
+
+    tasks = json.loads(_cchc("--data-dir", data, "tasks", "--plan", str(plan_id), "--format", "json").stdout)
+    assert [(t["stt"], t["area"], t["content"], t["lead"]) for t in tasks] == [
+        (1, "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "Xây dựng kế hoạch CCHC", "Văn phòng"),
+        (2, "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "Kiểm tra công vụ", ""),
+        (3, "CẢI CÁCH THỂ CHẾ", "Rà soát văn bản", "Tư pháp"),
+    ]
+    assert tasks[0]["due_dates"] == ["2025-01-31"]
+
+
+def test_append_to_a_plan_and_choose_the_year(tmp_path):
+    data = str(tmp_path / "data")
+    path = _small_file(tmp_path)
+    first = _cchc("--data-dir", data, "import", str(path), "--year", "2026")
+    plan_id = first.stdout.strip().splitlines()[-1]
+    assert "Năm dùng để đọc thời hạn: 2026." in first.stdout
+    again = _cchc("--data-dir", data, "import", str(path), "--plan", plan_id)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip().splitlines()[-1] == plan_id
+    tasks = json.loads(_cchc("--data-dir", data, "tasks", "--plan", plan_id, "--format", "json").stdout)
+    assert [t["stt"] for t in tasks] == [1, 2, 3, 4, 5, 6]
+    assert [t["content"] for t in tasks][:4] == ["Xây dựng kế hoạch CCHC", "Kiểm tra công vụ",
+                                                 "Xây dựng kế hoạch CCHC", "Kiểm tra công vụ"]
+
+
+def test_bad_file_and_bad_arguments_write_nothing(tmp_path):
+    data = str(tmp_path / "data")
+    old = tmp_path / "cu.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le") + b"\x00" * 600)
+    result = _cchc("--data-dir", data, "import", str(old))
+    assert result.returncode == 2
+    assert result.stderr.startswith("Lỗi: Tệp cu.doc là định dạng Word cũ (.doc)")
+    assert "Lưu thành… (Save As)" in result.stderr
+    both = _cchc("--data-dir", data, "import", str(_small_file(tmp_path)), "--plan", "1", "--year", "2024")
+    assert both.returncode == 2 and "Chỉ dùng một trong hai tham số" in both.stderr
+    missing_plan = _cchc("--data-dir", data, "import", str(_small_file(tmp_path)), "--plan", "99")
+    assert missing_plan.returncode == 2 and "Không có kế hoạch mã 99" in missing_plan.stderr
+    assert json.loads(_cchc("--data-dir", data, "plans", "--format", "json").stdout) == []
