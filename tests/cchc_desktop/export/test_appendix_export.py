@@ -30,7 +30,11 @@ def test_export_writes_both_files_with_readable_names(demo_workspace, tmp_path):
     paths = export_appendix(workspace.db, plan_id, tmp_path / "out")
     assert [path.name for path in paths] == ["PL_KH_CCHC_2024_Phuong_1.pdf", "PL_KH_CCHC_2024_Phuong_1.xlsx"]
     assert paths[0].read_bytes().startswith(b"%PDF-")
-    assert load_workbook(paths[1], read_only=True).active["A1"].value == "Phụ lục"
+    workbook = load_workbook(paths[1], read_only=True)  # read-only keeps the file open until closed
+    try:
+        assert workbook.active["A1"].value == "Phụ lục"
+    finally:
+        workbook.close()
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in paths)
 
 
