@@ -14,6 +14,8 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from cchc_desktop.errors import CchcError
+
 TASK_TABLE = "task"
 HISTORY_SKIP = {"id", "plan_id"}
 
@@ -55,10 +57,25 @@ def make_change(description: str, rows) -> Change:
     return Change(description, rows, frozenset(row.table for row in rows))
 
 
+class StaleChange(CchcError):
+    """The rows are no longer as the change expects: something else wrote them since."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Dữ liệu này vừa được sửa ở nơi khác (dòng lệnh hoặc một chương trình khác), "
+            "nên không thực hiện được thao tác. Không có gì bị thay đổi."
+        )
+
+
 def apply(db: Database, change: Change, action: str = "sửa") -> None:
-    """Write the change in one transaction and record task history."""
+    """Write the change in one transaction and record task history.
+
+    Each row is first checked to be exactly as the change expects; if not, nothing is
+    written (an undo replayed over rows changed elsewhere would corrupt them)."""
     with db.atomic():
         for row in change.rows:
+            if row_of(db, row.table, row.key) != row.before:
+                raise StaleChange()
             _write_row(db, row)
             if row.table == TASK_TABLE:
                 _record_history(db, row, action)

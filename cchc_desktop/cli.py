@@ -14,6 +14,7 @@ from cchc_desktop.demo import load_demo
 from cchc_desktop.changes import apply
 from cchc_desktop.edits.plans import copy_plan_to_year
 from cchc_desktop.errors import CchcError, UserInputError
+from cchc_desktop.instance_lock import InstanceLock
 from cchc_desktop.search import TaskFilter
 from cchc_desktop.tracking import track_plan
 from cchc_desktop.workspace import Workspace
@@ -132,13 +133,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         workspace = Workspace.open(args.data_dir)
     except CchcError as error:
         return _fail(error)
+    lock = InstanceLock(workspace.data_dir)
     try:
+        if writes_plans(args):
+            lock.acquire()
         COMMANDS[args.command](workspace, args)
     except CchcError as error:
         return _fail(error)
     finally:
+        lock.release()
         workspace.close()
     return 0
+
+
+def writes_plans(args) -> bool:
+    """Commands that change plans wait for the window to close: its undo history must
+    never replay over rows changed behind its back."""
+    return args.command in ("demo", "copy-plan") or (args.command == "import" and not args.dry_run)
 
 
 def _fail(error: CchcError) -> int:

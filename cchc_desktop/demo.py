@@ -27,6 +27,8 @@ def load_demo(db: Database) -> int:
     """Load the demo plan once; later calls return the same plan's id."""
     existing = repo.plan_id_by_demo_key(db, DEMO_KEY)
     if existing is not None:
+        with db.atomic():  # asked for again after it went to the bin: bring it back
+            db.execute("UPDATE plan SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL", [existing])
         return existing
     with db.atomic():
         return insert_plan_document(db, demo_data(), demo_key=DEMO_KEY)

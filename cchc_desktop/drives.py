@@ -11,6 +11,7 @@ from pathlib import Path
 REMOVABLE_FS = {"vfat", "exfat", "msdos", "ntfs", "ntfs3", "fuseblk"}
 REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/")
 DRIVE_REMOVABLE = 2  # GetDriveTypeW
+SEM_FAILCRITICALERRORS, SEM_NOOPENFILEERRORBOX = 0x0001, 0x8000
 
 
 @dataclass(frozen=True)
@@ -43,22 +44,29 @@ def _windows_removable() -> list[Destination]:
     import ctypes
 
     kernel = ctypes.windll.kernel32
-    mask = kernel.GetLogicalDrives()
-    found = []
-    for index in range(26):
-        if mask & (1 << index):
+    # An empty card-reader slot must not pop up Windows' "no disk" box: fail quietly.
+    previous = kernel.SetErrorMode(SEM_FAILCRITICALERRORS | SEM_NOOPENFILEERRORBOX)
+    try:
+        mask = kernel.GetLogicalDrives()
+        found = []
+        for index in range(26):
             root = f"{chr(65 + index)}:\\"
-            if kernel.GetDriveTypeW(root) == DRIVE_REMOVABLE:
-                found.append(Destination(Path(root), _windows_label(root), True, _free(Path(root))))
-    return found
+            if mask & (1 << index) and kernel.GetDriveTypeW(root) == DRIVE_REMOVABLE:
+                label = _windows_label(root)
+                if label is not None:  # None: a slot with no media in it
+                    found.append(Destination(Path(root), label, True, _free(Path(root))))
+        return found
+    finally:
+        kernel.SetErrorMode(previous)
 
 
-def _windows_label(root: str) -> str:
+def _windows_label(root: str) -> str | None:
     import ctypes
 
     name = ctypes.create_unicode_buffer(261)
-    ok = ctypes.windll.kernel32.GetVolumeInformationW(root, name, 261, None, None, None, None, 0)
-    return f"{name.value} ({root[:2]})" if ok and name.value else root[:2]
+    if not ctypes.windll.kernel32.GetVolumeInformationW(root, name, 261, None, None, None, None, 0):
+        return None
+    return f"{name.value} ({root[:2]})" if name.value else root[:2]
 
 
 def _posix_removable(mounts_file: str = "/proc/mounts") -> list[Destination]:

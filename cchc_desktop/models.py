@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 UNIT_TYPES = ("phường", "xã", "đặc khu")
+# Words that open a unit's name in documents, old ones included: plans issued before the
+# 2025 reform still name a "thị trấn", and imported or exported text must recognise it.
+UNIT_TYPE_WORDS = ("đặc khu", "thị trấn", "phường", "xã")
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from cchc_desktop import repo
-from cchc_desktop.areas import add_standard_areas
-from cchc_desktop.models import Plan, Unit
+from cchc_desktop.changes import apply
+from cchc_desktop.edits.plans import create_plan
+from cchc_desktop.models import Unit
 
 
 def issuing_body_for(name: str) -> str:
@@ -18,19 +19,10 @@ def issuing_body_for(name: str) -> str:
 
 
 def create_unit_with_plan(db: Database, unit: Unit, year: int) -> int:
-    """Create ``unit`` and a first plan for ``year`` with the standard areas; return the plan id."""
+    """Create ``unit`` and a first plan for ``year`` (the same plan as "Kế hoạch mới…":
+    standard fields and the seven standard areas); return the plan id."""
     with db.atomic():
         unit_id = repo.create_unit(db, unit)
-        plan = Plan(
-            id=None,
-            unit_id=unit_id,
-            year=year,
-            period_label=f"năm {year}",
-            title=f"Kế hoạch cải cách hành chính năm {year}",
-            appendix_title=f"CÁC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH CCHC NĂM {year}",
-            signer_authority="TM. ỦY BAN NHÂN DÂN",
-            signer_title="CHỦ TỊCH",
-        )
-        plan_id = repo.create_plan(db, plan)
-        add_standard_areas(db, plan_id)
-    return plan_id
+        change = create_plan(db, unit_id, year)
+        apply(db, change)
+    return next(row.key["id"] for row in change.rows if row.table == "plan")

@@ -31,7 +31,7 @@ class TaskTracking:
     task: Task
     deadline: Deadline
     completed_on: date | None
-    progress_dates: tuple[date, ...]
+    done_dates: tuple[date, ...]  # records saying "Hoàn thành", up to the date judged
     status: TaskStatus
 
     @property
@@ -78,11 +78,16 @@ def track(task: Task, plan_year: int, updates: Sequence[ProgressUpdate], at: dat
     deadline = parse_deadline(task.deadline_text, plan_year)
     completed_on = completion_date(updates, at)
     progress_dates = tuple(u.on_date for u in updates if u.on_date <= at)
+    done_dates = tuple(u.on_date for u in updates if u.on_date <= at and u.status == "done")
+    # A continuous task shows progress by any record; an occurrence of a recurring or
+    # multi-date task is done only by a record that says "Hoàn thành".
+    continuous = deadline.kind == "continuous" and task.manual_due is None
     status = classify(
         deadline, completed_on, at,
-        updates=progress_dates, window_start=window_start, manual_due=task.manual_due,
+        updates=progress_dates if continuous else done_dates,
+        window_start=window_start, manual_due=task.manual_due,
     )
-    return TaskTracking(task, deadline, completed_on, progress_dates, status)
+    return TaskTracking(task, deadline, completed_on, done_dates, status)
 
 
 def track_plan(db: Database, plan_id: int, at: date, window_start: date | None = None) -> list[TaskTracking]:
@@ -132,5 +137,5 @@ def _occurrence_done(tracking: TaskTracking, due: date) -> bool:
     if len(tracking.due_dates) <= 1:
         return tracking.completed_on is not None
     previous_due = max((d for d in tracking.due_dates if d < due), default=date.min)
-    records = (*tracking.progress_dates, *filter(None, [tracking.completed_on]))
+    records = (*tracking.done_dates, *filter(None, [tracking.completed_on]))
     return any(previous_due < d for d in records)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from cchc_desktop.changes import Change, apply
+from cchc_desktop.changes import Change, StaleChange, apply
 
 
 class UndoStack:
@@ -26,7 +26,7 @@ class UndoStack:
         if not self._done:
             return None
         change = self._done[-1]
-        apply(self.db, change.inverse(), "hoàn tác")
+        self._replay(change.inverse(), "hoàn tác")
         self._undone.append(self._done.pop())
         return change
 
@@ -34,9 +34,21 @@ class UndoStack:
         if not self._undone:
             return None
         change = self._undone[-1]
-        apply(self.db, change, "làm lại")
+        self._replay(change, "làm lại")
         self._done.append(self._undone.pop())
         return change
+
+    def _replay(self, change: Change, action: str) -> None:
+        try:
+            apply(self.db, change, action)
+        except StaleChange:
+            # The rows moved on under us: no older step can be replayed safely either.
+            self.clear()
+            raise
+
+    def clear(self) -> None:
+        self._done.clear()
+        self._undone.clear()
 
     @property
     def undo_text(self) -> str:

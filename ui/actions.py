@@ -17,6 +17,14 @@ from cchc_desktop.edits import areas, plans, tasks
 from ui.dialogs import ask_int, ask_item, ask_text, confirm
 
 
+def run_dialog(dialog) -> int:
+    """Show a modal dialog, then free it: a dialog left alive keeps listening to every edit."""
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()
+
+
 def _action(window, menu: QMenu, text: str, slot: Callable, shortcut=None) -> QAction:
     action = QAction(text, window)
     if shortcut is not None:
@@ -278,26 +286,27 @@ def new_plan(window) -> None:
     dialog = NewPlanDialog(window.operations, window)
     if dialog.exec() and dialog.created_plan_id is not None:
         window.refresh_plans(select_plan_id=dialog.created_plan_id)
+    dialog.deleteLater()
 
 
 def edit_plan_info(window) -> None:
     from ui.plan_dialog import PlanDialog
 
     if window.current_plan_id is not None:
-        PlanDialog(window.operations, window.current_plan_id, window).exec()
+        run_dialog(PlanDialog(window.operations, window.current_plan_id, window))
 
 
 def open_directory(window) -> None:
     from ui.directory_dialog import DirectoryDialog
 
-    DirectoryDialog(window.operations, window).exec()
+    run_dialog(DirectoryDialog(window.operations, window))
 
 
 def export_documents(window) -> None:
     from ui.export_dialog import ExportDialog
 
     if window.current_plan_id is not None:
-        ExportDialog(_db(window), window.current_plan_id, window).exec()
+        run_dialog(ExportDialog(_db(window), window.current_plan_id, window))
 
 
 def print_appendix(window) -> None:
@@ -314,7 +323,7 @@ def open_report(window) -> None:
     from ui.report_dialog import ReportDialog
 
     if window.current_plan_id is not None:
-        ReportDialog(window.operations, window.current_plan_id, window).exec()
+        run_dialog(ReportDialog(window.operations, window.current_plan_id, window))
 
 
 def import_appendix(window) -> None:
@@ -326,3 +335,5 @@ def import_appendix(window) -> None:
     dialog = open_import_dialog(window, _db(window), path, window.operations)
     if dialog is not None and dialog.exec() and dialog.result_plan_id is not None:
         window.refresh_plans(select_plan_id=dialog.result_plan_id)
+    if dialog is not None:
+        dialog.deleteLater()

@@ -80,6 +80,8 @@ def start(args: argparse.Namespace):
         selected = run_first_start(workspace)
     window = MainWindow(workspace, at=args.at)
     window.resize(*SCREENSHOT_SIZE)
+    if not args.screenshot:
+        window.restore_layout()  # size, splitter, tab and plan as the user left them
     if selected is not None:
         window.refresh_plans(select_plan_id=selected)
     return window

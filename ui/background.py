@@ -36,8 +36,9 @@ class _Worker(QThread):
         self.progressed.emit(done, total)
 
     def run(self) -> None:
-        db = open_database(self.db_path) if self.db_path is not None else None
+        db = None
         try:
+            db = open_database(self.db_path) if self.db_path is not None else None
             with reporting(self._report):
                 result = self.job(db) if db is not None else self.job()
             self.finished_with.emit(result, None)

@@ -15,8 +15,8 @@ from cchc_desktop.edits.indicators import achieved, set_actual, target_text, wit
 from cchc_desktop.models import Indicator
 from cchc_desktop.periods import title
 
-REPORT_PERIODS = ("q1", "h1", "m9", "year")
-PERIOD_HEADERS = ("Quý I", "6 tháng", "9 tháng", "Năm")
+REPORT_PERIODS = ("q1", "h1", "q3", "m9", "year")  # the reports the export dialog offers
+PERIOD_HEADERS = ("Quý I", "6 tháng", "Quý III", "9 tháng", "Năm")
 COLUMNS = ("Stt", "Chỉ tiêu", "Mục tiêu", *PERIOD_HEADERS, "Đạt?")
 STT_COLUMN, TEXT_COLUMN, TARGET_COLUMN = 0, 1, 2
 FIRST_PERIOD_COLUMN = 3

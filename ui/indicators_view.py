@@ -28,7 +28,7 @@ from ui.operations import Operations
 from ui.tables import configure_table
 
 REFRESH_TABLES = frozenset({"indicator", "indicator_value"})
-COLUMN_WIDTHS = (40, None, 90, 78, 78, 78, 78, 105)
+COLUMN_WIDTHS = (40, None, 90, 78, 78, 78, 78, 78, 105)
 MESSAGE_STYLE = "color: #b00020"
 EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                  | QAbstractItemView.EditTrigger.AnyKeyPressed)

@@ -322,6 +322,7 @@ class MainWindow(QMainWindow):
         dialog = TaskDialog(task, repo.get_plan(db, task.plan_id).year, self, operations=self.operations)
         if dialog.exec():
             self.save_task(dialog)
+        dialog.deleteLater()  # a closed form must stop following edits
 
     def save_task(self, dialog) -> None:
         from cchc_desktop.edits import tasks

@@ -215,7 +215,7 @@ class PlanDialog(QDialog):
         self.signer_title = editable_combo(tuple(SIGNER_TITLE_FOR.values()), plan.signer_title)
         self.signer_name = line(plan.signer_name, "Họ và tên người ký")
         self.recipients = QPlainTextEdit("\n".join(plan.recipients))
-        self.recipients.setPlaceholderText("UBND thành phố Tây Ninh\nThường trực Đảng ủy phường\nLưu: VT, VP.")
+        self.recipients.setPlaceholderText("Sở Nội vụ tỉnh …\nThường trực Đảng ủy …\nLưu: VT, VP.")
 
     def _make_unit_widgets(self) -> None:
         unit = self.unit
@@ -226,7 +226,7 @@ class PlanDialog(QDialog):
         if self.unit_type.findData(unit.unit_type) < 0:
             self.unit_type.addItem(unit.unit_type, unit.unit_type)
         self.unit_type.setCurrentIndex(self.unit_type.findData(unit.unit_type))
-        self.province = line(unit.province, "Tây Ninh")
+        self.province = line(unit.province, "Tỉnh, thành phố trực thuộc trung ương")
         self.parent_body = line(unit.parent_body, "Không bắt buộc")
         self.issuing_body = line(unit.issuing_body, "ỦY BAN NHÂN DÂN PHƯỜNG 1")
         self.place_name = line(unit.place_name, "Phường 1")

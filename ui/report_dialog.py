@@ -64,7 +64,8 @@ class ReportDialog(QDialog):
         self._texts: list[tuple[str, str, str, bool]] = []
         self._shown_key: str | None = None
         self._build()
-        self.period.currentIndexChanged.connect(lambda _i: self.load())
+        self._loaded_period = self.current_period
+        self.period.currentIndexChanged.connect(lambda _i: self._switch_period())
         self.sections.currentRowChanged.connect(self._show_section)
         self.editor.textChanged.connect(self._show_preview)
         self.no_date.toggled.connect(lambda on: self.issued_on.setEnabled(not on))
@@ -127,8 +128,19 @@ class ReportDialog(QDialog):
 
     # Loading ----------------------------------------------------------------
 
+    def _switch_period(self) -> None:
+        """Save what was typed for the period being left, then show the new one."""
+        chosen = self.current_period
+        self.period.blockSignals(True)
+        self.period.setCurrentIndex(self.period.findData(self._loaded_period))
+        self.save()
+        self.period.setCurrentIndex(self.period.findData(chosen))
+        self.period.blockSignals(False)
+        self.load()
+
     def load(self) -> None:
         period = self.current_period
+        self._loaded_period = period
         stored = report.get_report(self.db, self.plan_id, period)
         self._show_fields(stored)
         self._texts = report.editable_texts(self.db, self.plan_id, period)
@@ -237,6 +249,11 @@ class ReportDialog(QDialog):
     def close_saving(self) -> None:
         self.save()
         self.accept()
+
+    def reject(self) -> None:
+        """Esc and the window's close button keep what was typed, like "Đóng"."""
+        self.save()
+        super().reject()
 
     def _after_change(self, change) -> None:
         if "report" in change.touched:

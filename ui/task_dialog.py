@@ -140,12 +140,17 @@ class TaskDialog(QDialog):
     def edited_fields(self) -> dict:
         """The task's fields as the form holds them, for ``edits.tasks.edit_task``."""
         manual_due = self.manual_date.date().toPython() if self.manual.isChecked() else None
-        return {
+        kept = manual_due is not None and self.keep_manual.isChecked()
+        fields = {
             "content": unicodedata.normalize("NFC", self.content.toPlainText()).strip(),
             "lead": clean(self.lead.text()),
             "supporting": clean(self.supporting.text()),
             "output": clean(self.output.text()),
             "deadline_text": clean(self.deadline.text()),
-            "manual_due": manual_due,
-            "manual_due_kept": manual_due is not None and self.keep_manual.isChecked(),
+            "manual_due_kept": kept,
         }
+        if manual_due != self.task.manual_due:
+            # Only a date the user changed is sent: an untouched one follows the core's rule
+            # (dropped when the deadline text changes, unless "giữ" is ticked).
+            fields["manual_due"] = manual_due
+        return fields

@@ -141,8 +141,8 @@ def _copied_plan(source: dict, new_id: int, year: int) -> dict:
         "title": shift_phrase_years(source["title"], old, year),
         "appendix_title": shift_phrase_years(source["appendix_title"], old, year),
         "theme": "", "number": "", "issued_on": None, "decision_number": "", "decision_date": None,
-        "report_schedule": "{}", "demo_key": None, "deleted_at": None,
-        "created_at": datetime.now().isoformat(timespec="seconds"),
+        "demo_key": None, "deleted_at": None,  # report_schedule kept: its rules carry over,
+        "created_at": datetime.now().isoformat(timespec="seconds"),  # its dated windows don't
     }
 
 

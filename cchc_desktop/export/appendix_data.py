@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from cchc_desktop import repo
 from cchc_desktop.export.vn_dates import draft_or_date_words
-from cchc_desktop.models import Plan, Task, Unit
+from cchc_desktop.models import UNIT_TYPE_WORDS, Plan, Task, Unit
 
 HEADING = "Phụ lục"
 COLUMN_HEADERS = ("Stt", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời gian hoàn thành")
@@ -26,7 +26,6 @@ BLANK_NUMBER = "     "
 BODY_PREFIX = "ỦY BAN NHÂN DÂN"
 # Unit types written in lower case inside running text ("xã Hoằng Đông"), unless a
 # number follows, in which case the type is part of the name ("Phường 1").
-UNIT_TYPES = ("đặc khu", "thị trấn", "phường", "xã")
 
 # C0/C1 control characters other than tab and newline: pasted from Word (vertical
 # tab for a manual line break) or legacy files; invisible and refused by xlsx.
@@ -186,7 +185,7 @@ def _sentence_case(text: str) -> str:
 
 def _unit_name_in_text(name: str) -> str:
     """``Xã Hoằng Đông`` -> ``xã Hoằng Đông``; ``Phường 1`` stays (the number is the name)."""
-    for unit_type in UNIT_TYPES:
+    for unit_type in UNIT_TYPE_WORDS:
         if name.lower().startswith(unit_type + " "):
             rest = name[len(unit_type) + 1:].strip()
             if rest and not rest[0].isdigit():

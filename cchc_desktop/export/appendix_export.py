@@ -42,7 +42,7 @@ def export_appendix(
     unit = repo.get_unit(db, plan.unit_id)
     folder = ensure_folder(Path(out_dir))
     return [
-        _write(document, folder / appendix_file_name(plan, unit, fmt, draft=draft), fmt)
+        _write(document, folder / appendix_file_name(plan, unit, fmt, draft=document.is_draft), fmt)
         for fmt in formats
     ]
 

@@ -124,3 +124,15 @@ def test_corrupt_database_is_a_user_error(data_dir):
     assert result.returncode == 2
     assert "không phải cơ sở dữ liệu" in result.stderr
     assert (data_dir / "cchc.sqlite3").read_bytes() == b"garbage" * 500
+
+
+def test_writes_wait_for_the_window_but_reads_do_not(data_dir):
+    from cchc_desktop.instance_lock import InstanceLock
+
+    plan_id = run_cchc("--data-dir", str(data_dir), "demo").stdout.strip()
+    with InstanceLock(data_dir):  # the window is open on this data directory
+        refused = run_cchc("--data-dir", str(data_dir), "copy-plan", "--plan", plan_id, "--year", "2025")
+        assert refused.returncode == 2
+        assert refused.stderr.startswith("Lỗi: CCHC Desktop đang chạy với thư mục dữ liệu này")
+        assert run_cchc("--data-dir", str(data_dir), "plans").returncode == 0
+    assert run_cchc("--data-dir", str(data_dir), "copy-plan", "--plan", plan_id, "--year", "2025").returncode == 0

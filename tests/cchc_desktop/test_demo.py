@@ -127,3 +127,14 @@ def test_parties_are_linked_to_the_directory_with_text_kept(workspace, demo_plan
         [demo_plan_id],
     ).fetchall()
     assert [name for (name,) in leads] == ["Công chức Văn phòng-Thống kê", "Bộ phận Một cửa", "Tổ CNSCĐ phường, khu phố"]
+
+
+def test_asking_for_the_demo_again_brings_it_back_from_the_bin(db):
+    from cchc_desktop.changes import apply
+    from cchc_desktop.edits.plans import delete_plan
+
+    plan_id = load_demo(db)
+    apply(db, delete_plan(db, plan_id))
+    assert repo.list_plans(db) == []
+    assert load_demo(db) == plan_id
+    assert [p.id for p in repo.list_plans(db)] == [plan_id]

@@ -168,3 +168,22 @@ def test_indicator_achievement():
     assert indicators.target_text(">=", 95, None, "%") == "≥ 95%"
     assert indicators.target_text("range", 30, 40, "%") == "30–40%"
     assert indicators.target_text(">=", 99.5, None, "%") == "≥ 99,5%"
+
+
+def test_undo_over_rows_changed_elsewhere_is_refused_and_forgets_history(db, demo_plan_id, workspace):
+    from cchc_desktop.changes import StaleChange
+    from cchc_desktop.db import open_database
+
+    stack = UndoStack(db)
+    task = by_stt(db, demo_plan_id, 5)
+    stack.do(tasks.edit_task(db, task.id, content="Sửa trong cửa sổ"))
+    other = open_database(workspace.db_path)  # the command line, say, writing the same task
+    with other.atomic():
+        other.execute("UPDATE task SET content = 'Sửa ở nơi khác' WHERE id = ?", [task.id])
+    other.close()
+    before = dump(db)
+    with pytest.raises(StaleChange) as raised:
+        stack.undo()
+    assert raised.value.message.startswith("Dữ liệu này vừa được sửa ở nơi khác")
+    assert dump(db) == before
+    assert not stack.can_undo() and not stack.can_redo()

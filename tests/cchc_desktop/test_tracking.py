@@ -95,8 +95,16 @@ def test_recurring_occurrence_done_is_not_due_soon(db, demo_plan_id):
         log(db, monthly, date(2024, month, 25), "done", 100)
     at = date(2024, 3, 20)
     assert 17 in {i.tracking.task.stt for i in upcoming(track_plan(db, demo_plan_id, at), at)}
-    log(db, monthly, date(2024, 3, 19), "in_progress", 50)
+    log(db, monthly, date(2024, 3, 19), "in_progress", 50)  # work under way does not finish March
+    assert 17 in {i.tracking.task.stt for i in upcoming(track_plan(db, demo_plan_id, at), at)}
+    log(db, monthly, date(2024, 3, 20), "done", 100)
     assert 17 not in {i.tracking.task.stt for i in upcoming(track_plan(db, demo_plan_id, at), at)}
+
+
+def test_a_record_that_is_not_done_completes_no_occurrence(db, demo_plan_id):
+    monthly = task_by_stt(db, demo_plan_id, 17)  # Hàng tháng
+    log(db, monthly, date(2024, 3, 1), "not_started", 0)
+    assert standing(db, demo_plan_id, 17, date(2024, 3, 20)).status.cls == OPEN_OVERDUE
 
 
 def test_demo_plan_carries_seed_002_report_windows_and_deadline(db, demo_plan_id):

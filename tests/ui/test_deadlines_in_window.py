@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from PySide6.QtCore import QDate, Qt
 
 from cchc_desktop import repo
@@ -81,3 +83,26 @@ def test_due_list_follows_the_date_and_the_number_of_days(qtbot, workspace):
     assert all(model.index(r, 5).data().startswith("Quá hạn") for r in range(model.rowCount()))
     window.at_date.setDate(QDate(2024, 1, 2))
     assert model.rowCount() == 0
+
+
+@pytest.mark.parametrize("keep, expected", [(False, None), (True, date(2024, 4, 1))])
+def test_the_form_follows_the_keep_date_rule(qtbot, workspace, monkeypatch, keep, expected):
+    window = demo_window(qtbot, workspace, date(2024, 3, 20))
+    task = next(t for t in repo.list_tasks(workspace.db, window.current_plan_id) if t.stt == 20)
+
+    def set_date(dialog):
+        dialog.manual.setChecked(True)
+        dialog.manual_date.setDate(QDate(2024, 4, 1))
+        dialog.keep_manual.setChecked(keep)
+        return True
+
+    def change_text_only(dialog):
+        dialog.deadline.setText("Theo tiến độ của tỉnh")
+        return True
+
+    monkeypatch.setattr(TaskDialog, "exec", set_date)
+    window.open_task(task.id)
+    monkeypatch.setattr(TaskDialog, "exec", change_text_only)
+    window.open_task(task.id)
+    saved = repo.get_task(workspace.db, task.id)
+    assert saved.deadline_text == "Theo tiến độ của tỉnh" and saved.manual_due == expected

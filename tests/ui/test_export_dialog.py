@@ -113,3 +113,14 @@ def test_a_failing_background_job_reaches_the_error_display(qtbot, monkeypatch):
 
     background.run_in_background(None, "Đang làm…", fails, lambda result: shown.append(result)).wait()
     assert [e.message for e in shown] == ["Ổ đĩa đã đầy."]
+
+
+def test_a_job_whose_database_cannot_open_reports_it(qtbot, tmp_path, monkeypatch):
+    from ui import background
+
+    shown = []
+    monkeypatch.setattr(background, "show_error", lambda parent, error: shown.append(error))
+    broken = tmp_path / "cchc.sqlite3"
+    broken.write_bytes(b"not a database at all" * 50)
+    background.run_in_background(None, "Đang làm…", lambda db: "never", shown.append, db_path=broken).wait()
+    assert len(shown) == 1 and "không phải cơ sở dữ liệu" in shown[0].message

@@ -24,6 +24,7 @@ def test_unit_dialog_takes_vietnamese_typing_and_creates_unit_and_plan(qtbot, db
     plan_id = create_unit_with_plan(db, unit, dialog.year.value())
     plan = repo.get_plan(db, plan_id)
     assert plan.year == 2025
+    assert plan.title == "Cải cách hành chính năm 2025"  # the heading reads "Kế hoạch Cải cách …", once
     assert [a.title for a in repo.list_areas(db, plan_id)][0] == "Công tác chỉ đạo, điều hành"
     assert len(repo.list_areas(db, plan_id)) == 7
 

@@ -27,7 +27,7 @@ from ui.indicators_view import IndicatorsWidget
 from ui.operations import Operations
 from tests.ui.typing_helpers import type_text
 
-Q1, H1, M9, YEAR = (FIRST_PERIOD_COLUMN + n for n in range(4))
+Q1, H1, Q3, M9, YEAR = (FIRST_PERIOD_COLUMN + n for n in range(5))
 SATISFACTION_ROW = 7  # "Mức độ hài lòng … đạt tối thiểu 95%"
 NEW_TEXT = "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn đạt từ 99% trở lên"
 
@@ -97,11 +97,11 @@ def test_model_columns_and_cells(db, demo_plan_id):
     indicator_id = satisfaction_id(db, demo_plan_id)
     model.set_rows(repo.list_indicators(db, demo_plan_id), {(indicator_id, "q1"): 96.5}, 2024)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == list(COLUMNS) == ["Stt", "Chỉ tiêu", "Mục tiêu", "Quý I", "6 tháng", "9 tháng", "Năm", "Đạt?"]
+    assert headers == list(COLUMNS) == ["Stt", "Chỉ tiêu", "Mục tiêu", "Quý I", "6 tháng", "Quý III", "9 tháng", "Năm", "Đạt?"]
     assert model.headerData(H1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Kết quả 6 tháng đầu năm 2024"
     row = [model.index(SATISFACTION_ROW, c).data() for c in range(model.columnCount())]
     assert row[0] == "8" and row[1].startswith("Mức độ hài lòng")
-    assert row[2:] == ["≥ 95%", "96,5%", "", "", "", "✓ Đạt"]
+    assert row[2:] == ["≥ 95%", "96,5%", "", "", "", "", "✓ Đạt"]
     assert model.index(SATISFACTION_ROW, Q1).data(Qt.ItemDataRole.EditRole) == "96,5"
     assert "quý I năm 2024: 96,5%" in model.index(SATISFACTION_ROW, ACHIEVED_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(0, ACHIEVED_COLUMN).data() == ""
@@ -119,7 +119,7 @@ def test_model_without_operations_is_read_only(db, demo_plan_id):
 
 def test_only_actual_cells_are_editable(widget):
     editable = [bool(widget.proxy.flags(cell(widget, 0, c)) & Qt.ItemFlag.ItemIsEditable) for c in range(len(COLUMNS))]
-    assert editable == [False, False, False, True, True, True, True, False]
+    assert editable == [False, False, False, True, True, True, True, True, False]
 
 
 def test_typing_an_actual_value_updates_db_and_achieved_column(qtbot, widget, db, demo_plan_id):

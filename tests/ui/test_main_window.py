@@ -54,3 +54,36 @@ def test_screenshot_entry_point(tmp_path):
     colours = {image.pixel(x, y) for x in range(0, 1366, 7) for y in range(0, 768, 7)}
     assert len(colours) > 20  # text and rules, not a blank window
     assert (data / "cchc.sqlite3").exists()
+
+
+def test_the_window_comes_back_as_it_was_left(qtbot, data_dir):
+    import argparse
+
+    from cchc_desktop.workspace import Workspace
+    from ui.app import start
+
+    earlier = Workspace.open(data_dir)
+    load_demo(earlier.db)
+    first = MainWindow(earlier)
+    qtbot.addWidget(first)
+    first.tabs.setCurrentIndex(2)
+    first.close()  # saves the layout
+    earlier.close()
+    args = argparse.Namespace(data_dir=str(data_dir), demo=False, demo_if_empty=False, screenshot=None, at=None)
+    second = start(args)
+    qtbot.addWidget(second)
+    assert second.tabs.currentIndex() == 2
+
+
+def test_upcoming_model_passes_qtmodeltester(qtmodeltester, workspace):
+    from datetime import date
+
+    from cchc_desktop.tracking import track_plan, upcoming
+    from ui.upcoming_model import UpcomingModel
+
+    plan_id = load_demo(workspace.db)
+    at = date(2024, 3, 20)
+    model = UpcomingModel()
+    model.set_items(upcoming(track_plan(workspace.db, plan_id, at), at), at)
+    assert model.rowCount() == 10
+    qtmodeltester.check(model, force_py=True)

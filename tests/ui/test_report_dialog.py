@@ -76,3 +76,16 @@ def test_marking_sent_without_a_number_is_refused_with_a_message(dialog, db, dem
     assert shown == ["Cần nhập số và ngày ban hành của báo cáo trước khi đánh dấu đã gửi."]
     stored = report.get_report(db, demo_plan_id, "q1")
     assert stored is None or not stored.is_sent
+
+
+def test_text_typed_survives_a_period_switch_and_esc(dialog, db, demo_plan_id):
+    dialog.sections.setCurrentRow(1)
+    dialog.editor.clear()
+    type_text(dialog.editor, "Văn bản quý I chưa lưu.")
+    dialog.period.setCurrentIndex(dialog.period.findData("h1"))
+    assert "Văn bản quý I chưa lưu." in report.get_report(db, demo_plan_id, "q1").narrative.values()
+    dialog.sections.setCurrentRow(1)
+    dialog.editor.clear()
+    type_text(dialog.editor, "Văn bản 6 tháng.")
+    dialog.reject()  # Esc or the window's close button
+    assert "Văn bản 6 tháng." in report.get_report(db, demo_plan_id, "h1").narrative.values()
