@@ -32,8 +32,10 @@ from cchc_desktop import repo
 from cchc_desktop.changes import Change, make_change
 from cchc_desktop.edits.plans import create_plan, edit_plan, edit_unit, shift_phrase_years
 from cchc_desktop.models import UNIT_TYPES
+from cchc_desktop.periods import ReportSchedule, ScheduleError
 from cchc_desktop.setup_unit import issuing_body_for
 from cchc_desktop.textnorm import clean
+from ui.schedule_editor import ScheduleEditor
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 # Signing on behalf of the committee is the chairman; signing for the chairman, a deputy.
@@ -171,6 +173,9 @@ class PlanDialog(QDialog):
         self.tabs.addTab(self._signing_page(), "Phê duyệt và người ký")
         self.tabs.addTab(self._recipients_page(), "Nơi nhận")
         self.tabs.addTab(self._unit_page(), "Đơn vị")
+        self.schedule_editor = ScheduleEditor(
+            ReportSchedule.from_dict(self.plan.report_schedule), self.plan.year)
+        self.tabs.addTab(self.schedule_editor, "Kỳ báo cáo")
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
@@ -295,7 +300,17 @@ class PlanDialog(QDialog):
             "signer_authority": self.signer_authority.currentText(),
             "signer_title": self.signer_title.currentText(), "signer_name": self.signer_name.text(),
             "recipients": self.recipients.toPlainText(),
+            "report_schedule": self._schedule_dict(),
         }
+
+    def _schedule_dict(self) -> dict | None:
+        """The schedule as shown, or None while it cannot be read (checked in ``problems``)."""
+        if not hasattr(self, "schedule_editor"):
+            return ReportSchedule.from_dict(self.plan.report_schedule).to_dict()
+        try:
+            return self.schedule_editor.schedule().to_dict()
+        except ScheduleError:
+            return None
 
     def unit_values(self) -> dict:
         return {
@@ -328,6 +343,10 @@ class PlanDialog(QDialog):
                 found.append((edit, message))
         if not clean(self.unit_name.text()):
             found.append((self.unit_name, "Tên đơn vị không được để trống."))
+        try:
+            self.schedule_editor.schedule()
+        except ScheduleError as error:
+            found.append((self.schedule_editor, error.message))
         return found
 
     # Behaviour ----------------------------------------------------------------

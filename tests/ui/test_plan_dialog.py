@@ -73,7 +73,7 @@ def test_dialog_shows_the_plan_and_its_unit(dialog):
     assert dialog.issuing_body.text() == "ỦY BAN NHÂN DÂN PHƯỜNG 1"
     assert button_texts(dialog.findChild(QDialogButtonBox)) == ["Lưu", "Hủy"]
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == \
-        ["Kế hoạch", "Phê duyệt và người ký", "Nơi nhận", "Đơn vị"]
+        ["Kế hoạch", "Phê duyệt và người ký", "Nơi nhận", "Đơn vị", "Kỳ báo cáo"]
 
 
 def test_dialog_fits_a_small_screen(dialog):
@@ -189,3 +189,51 @@ def test_new_plan_dialog_without_units_explains(qtbot, operations):
     qtbot.addWidget(dialog)
     assert not dialog.save()
     assert "Chưa có đơn vị" in dialog.error_label.text()
+
+
+def test_report_periods_of_the_plan_can_be_edited(qtbot, db, demo_plan_id):
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from cchc_desktop.periods import submission_due, window
+    from cchc_desktop.tracking import plan_schedule
+    from cchc_desktop.undo import UndoStack
+    from ui.operations import Operations
+    from ui.plan_dialog import PlanDialog
+
+    operations = Operations(UndoStack(db))
+    dialog = PlanDialog(operations, demo_plan_id)
+    qtbot.addWidget(dialog)
+    editor = dialog.schedule_editor
+    own, start, end = editor.rows["q1"]
+    assert own.isChecked() and (start.date().toPython(), end.date().toPython()) == (date(2023, 12, 15), date(2024, 2, 29))
+    q3_own, q3_start, q3_end = editor.rows["q3"]
+    assert not q3_own.isChecked() and q3_end.date().toPython() == date(2024, 9, 14)
+    assert editor.due_kind.currentData() == "before" and editor.due_day.value() == 12
+    q3_own.setChecked(True)
+    q3_end.setDate(QDate(2024, 9, 6))
+    editor.due_kind.setCurrentIndex(editor.due_kind.findData("latest"))
+    editor.due_day.setValue(5)
+    assert dialog.save()
+    schedule = plan_schedule(db, demo_plan_id)
+    assert window("q3", 2024, schedule) == (date(2024, 6, 15), date(2024, 9, 6))
+    assert window("q1", 2024, schedule) == (date(2023, 12, 15), date(2024, 2, 29))
+    assert submission_due("q3", 2024, schedule) == date(2024, 9, 5)  # "chậm nhất ngày 05"
+    operations.undo()
+    assert submission_due("q3", 2024, plan_schedule(db, demo_plan_id)) == date(2024, 9, 11)  # "trước ngày 12"
+
+
+def test_an_upside_down_window_is_refused(qtbot, db, demo_plan_id):
+    from PySide6.QtCore import QDate
+
+    from cchc_desktop.undo import UndoStack
+    from ui.operations import Operations
+    from ui.plan_dialog import PlanDialog
+
+    dialog = PlanDialog(Operations(UndoStack(db)), demo_plan_id)
+    qtbot.addWidget(dialog)
+    _own, start, end = dialog.schedule_editor.rows["q1"]
+    start.setDate(QDate(2024, 3, 1))
+    assert not dialog.save()
+    assert dialog.error_label.text().startswith("Ngày bắt đầu 01/03/2024 sau ngày kết thúc")

@@ -1,0 +1,149 @@
+"""The plan's reporting periods: the data window of each report and when it is due.
+
+Defaults follow the common rule (from the 15th of the month before the period to the
+14th of its last month); a plan may set its own window for a report (seed 002: Quý I
+from 15/12/2023 to 29/02/2024) and its submission rule ("trước ngày 12 của tháng cuối
+kỳ", "chậm nhất ngày 05 của tháng cuối kỳ").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cchc_desktop.periods import DueRule, PeriodOverride, ReportSchedule, title, window
+
+EDITED_PERIODS = ("q1", "h1", "q3", "m9", "year")
+DUE_CHOICES = (
+    ("none", "Không quy định hạn gửi"),
+    ("before", "Gửi trước ngày … của tháng cuối kỳ"),
+    ("latest", "Gửi chậm nhất ngày … của tháng cuối kỳ"),
+)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day_spin(value: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(1, 31)
+    spin.setValue(value)
+    return spin
+
+
+class ScheduleEditor(QWidget):
+    def __init__(self, schedule: ReportSchedule, year: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.year = year
+        self.start_day = _day_spin(schedule.window_start_day)
+        self.end_day = _day_spin(schedule.window_end_day)
+        self.due_kind = QComboBox()
+        for key, label in DUE_CHOICES:
+            self.due_kind.addItem(label, key)
+        self.due_day = _day_spin(12)
+        self.rows: dict[str, tuple[QCheckBox, QDateEdit, QDateEdit]] = {}
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._common_rule())
+        layout.addLayout(self._period_grid(schedule))
+        layout.addLayout(self._due_row())
+        layout.addStretch(1)
+        self._show_due(schedule.due)
+        for spin in (self.start_day, self.end_day):
+            spin.valueChanged.connect(lambda _v: self._refresh_defaults())
+
+    def _common_rule(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for widget in (QLabel("Quy định chung: số liệu từ ngày"), self.start_day,
+                       QLabel("của tháng trước kỳ đến ngày"), self.end_day, QLabel("của tháng cuối kỳ")):
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
+
+    def _period_grid(self, schedule: ReportSchedule) -> QGridLayout:
+        grid = QGridLayout()
+        for column, heading in enumerate(("Báo cáo", "Thời gian riêng của kế hoạch", "Từ ngày", "Đến ngày")):
+            grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, column)
+        for number, code in enumerate(EDITED_PERIODS, start=1):
+            own = QCheckBox("Riêng")
+            start, end = QDateEdit(), QDateEdit()
+            for edit in (start, end):
+                edit.setCalendarPopup(True)
+                edit.setDisplayFormat("dd/MM/yyyy")
+            override = schedule.periods.get(code)
+            has_own = override is not None and override.start is not None and override.end.year == self.year
+            own.setChecked(has_own)
+            shown = (override.start, override.end) if has_own else window(code, self.year, schedule)
+            start.setDate(_qdate(shown[0]))
+            end.setDate(_qdate(shown[1]))
+            own.toggled.connect(lambda _on, c=code: self._enable(c))
+            self.rows[code] = (own, start, end)
+            grid.addWidget(QLabel(f"Báo cáo {title(code, self.year)}"), number, 0)
+            grid.addWidget(own, number, 1)
+            grid.addWidget(start, number, 2)
+            grid.addWidget(end, number, 3)
+            self._enable(code)
+        return grid
+
+    def _due_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(self.due_kind)
+        row.addWidget(QLabel("ngày"))
+        row.addWidget(self.due_day)
+        row.addStretch(1)
+        self.due_kind.currentIndexChanged.connect(lambda _i: self.due_day.setEnabled(self.due_kind.currentData() != "none"))
+        return row
+
+    def _show_due(self, rule: DueRule | None) -> None:
+        if rule is None or rule.fixed is not None:
+            self.due_kind.setCurrentIndex(0)
+        elif rule.before_day_of_last_month is not None:
+            self.due_kind.setCurrentIndex(1)
+            self.due_day.setValue(rule.before_day_of_last_month)
+        else:
+            self.due_kind.setCurrentIndex(2)
+            self.due_day.setValue(rule.latest_day_of_last_month)
+        self.due_day.setEnabled(self.due_kind.currentData() != "none")
+
+    def _enable(self, code: str) -> None:
+        own, start, end = self.rows[code]
+        start.setEnabled(own.isChecked())
+        end.setEnabled(own.isChecked())
+        if not own.isChecked():
+            self._show_default(code)
+
+    def _refresh_defaults(self) -> None:
+        for code, (own, _start, _end) in self.rows.items():
+            if not own.isChecked():
+                self._show_default(code)
+
+    def _show_default(self, code: str) -> None:
+        _own, start, end = self.rows[code]
+        rule = ReportSchedule(window_start_day=self.start_day.value(), window_end_day=self.end_day.value())
+        first, last = window(code, self.year, rule)
+        start.setDate(_qdate(first))
+        end.setDate(_qdate(last))
+
+    def schedule(self) -> ReportSchedule:
+        """The schedule as shown; raises ScheduleError (Vietnamese) when a window is upside down."""
+        periods = {
+            code: PeriodOverride(start=start.date().toPython(), end=end.date().toPython())
+            for code, (own, start, end) in self.rows.items() if own.isChecked()
+        }
+        kind, day = self.due_kind.currentData(), self.due_day.value()
+        due = None if kind == "none" else (
+            DueRule(before_day_of_last_month=day) if kind == "before" else DueRule(latest_day_of_last_month=day))
+        return ReportSchedule(window_start_day=self.start_day.value(), window_end_day=self.end_day.value(),
+                              due=due, periods=periods)
