@@ -32,8 +32,7 @@ def page_count(pdf: Path) -> int:
 
 
 def render_pages(pdf: Path, dpi: int = 96, first: int = 0, last: int | None = None) -> list[PageImage]:
-    import pypdfium2  # noqa: F401 - imported here: only previews and printing need it
-
+    """Pixels of the pages ``first``..``last`` (pypdfium2 is imported only when printing)."""
     pages = []
     with _open(pdf) as document:
         stop = len(document) if last is None else min(last + 1, len(document))

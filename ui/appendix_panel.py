@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from cchc_desktop.models import Area
 from cchc_desktop.search import TaskFilter
 from cchc_desktop.status import CLASSES, LABELS
-from ui.appendix_model import KIND_ROLE, AppendixModel
+from ui.appendix_model import AppendixModel
 
 APPENDIX_COLUMN_WIDTHS = (40, None, 130, 115, 125, 105, 100, 165)
 DUE_WINDOWS = (

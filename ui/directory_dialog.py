@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cchc_desktop.edits import directory
 from cchc_desktop.textnorm import clean, fold, sort_key
+from ui.list_model import RowListModel
 from ui.tables import configure_table
 
 TITLE = "Danh mục phòng, bộ phận và chức danh"
@@ -49,38 +50,24 @@ class Entry:
         return cls(row["id"], row["name"], row["kind"], row["uses"], fold(row["name"]), sort_key(row["name"]))
 
 
-class DirectoryModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._entries: list[Entry] = []
+class DirectoryModel(RowListModel):
+    columns = COLUMNS
 
     def set_rows(self, rows: list[dict]) -> None:
         self.beginResetModel()
-        self._entries = [Entry.from_row(row) for row in rows]
+        self._rows = [Entry.from_row(row) for row in rows]
         self.endResetModel()
 
     def entry(self, row: int) -> Entry:
-        return self._entries[row]
+        return self._rows[row]
 
     def entries(self) -> list[Entry]:
-        return list(self._entries)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(COLUMNS):
-                return COLUMNS[section]
-        return None
+        return list(self._rows)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._entries)):
+        if self.item(index) is None:
             return None
-        entry = self._entries[index.row()]
+        entry = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (entry.name, KIND_LABELS.get(entry.kind, entry.kind), str(entry.uses))[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == USES:

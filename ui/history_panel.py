@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from cchc_desktop.history import HistoryEntry, task_history
+from ui.list_model import RowListModel
 from ui.tables import configure_table
 
 COLUMNS = ("Thời điểm", "Thao tác", "Trường", "Nội dung cũ", "Nội dung mới")
@@ -13,33 +14,19 @@ COLUMN_WIDTHS = (130, 105, 165, None, None)
 EMPTY_TEXT = "Nhiệm vụ chưa được sửa lần nào."
 
 
-class HistoryModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._entries: list[HistoryEntry] = []
+class HistoryModel(RowListModel):
+    columns = COLUMNS
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
         self.beginResetModel()
-        self._entries = list(entries)
+        self._rows = list(entries)
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(COLUMNS):
-                return COLUMNS[section]
-        return None
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._entries)):
+        if self.item(index) is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            entry = self._entries[index.row()]
+            entry = self._rows[index.row()]
             values = (f"{entry.when:%d/%m/%Y %H:%M}", entry.action, entry.field, entry.old, entry.new)
             return values[index.column()]
         return None

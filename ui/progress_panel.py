@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,6 +29,7 @@ from cchc_desktop import repo
 from cchc_desktop.edits import progress
 from cchc_desktop.models import PROGRESS_STATUSES, ProgressUpdate
 from cchc_desktop.tracking import completion_date
+from ui.list_model import RowListModel
 from ui.tables import configure_table
 
 COLUMNS = ("Ngày", "Trạng thái", "Tỷ lệ %", "Kết quả", "Minh chứng")
@@ -50,35 +51,21 @@ def status_summary(updates: list[ProgressUpdate]) -> str:
     return f"Trạng thái hiện tại: {label} ({last.percent}%), cập nhật ngày {last.on_date:%d/%m/%Y}"
 
 
-class ProgressModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._updates: list[ProgressUpdate] = []
+class ProgressModel(RowListModel):
+    columns = COLUMNS
 
     def set_updates(self, updates: list[ProgressUpdate]) -> None:
         self.beginResetModel()
-        self._updates = list(updates)
+        self._rows = list(updates)
         self.endResetModel()
 
     def updates(self) -> list[ProgressUpdate]:
-        return list(self._updates)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._updates)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(COLUMNS):
-                return COLUMNS[section]
-        return None
+        return list(self._rows)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._updates)):
+        if self.item(index) is None:
             return None
-        update = self._updates[index.row()]
+        update = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             values = (f"{update.on_date:%d/%m/%Y}", PROGRESS_STATUSES.get(update.status, update.status),
                       f"{update.percent}%", update.result, update.evidence)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from cchc_desktop.tracking import Upcoming
+from ui.list_model import RowListModel
 
 COLUMNS = ("Stt", "Nhiệm vụ", "Chủ trì", "Thời gian hoàn thành", "Hạn", "Tình trạng")
 OVERDUE_COLOUR = QColor("#b00020")
@@ -22,36 +23,25 @@ def standing_text(item: Upcoming, at: date) -> str:
     return "Đến hạn hôm nay" if days == 0 else f"Còn {days} ngày"
 
 
-class UpcomingModel(QAbstractTableModel):
+class UpcomingModel(RowListModel):
+    columns = COLUMNS
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._items: list[Upcoming] = []
         self._at = date.today()
 
     def set_items(self, items: list[Upcoming], at: date) -> None:
         self.beginResetModel()
-        self._items, self._at = list(items), at
+        self._rows, self._at = list(items), at
         self.endResetModel()
 
     def overdue_count(self) -> int:
-        return sum(1 for item in self._items if item.overdue)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(COLUMNS):
-                return COLUMNS[section]
-        return None
+        return sum(1 for item in self._rows if item.overdue)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._items)):
+        if self.item(index) is None:
             return None
-        item = self._items[index.row()]
+        item = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(item, index.column())
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5:
