@@ -53,4 +53,5 @@ def _plan_from(data: dict, unit_id: int) -> Plan:
         fields[key] = date.fromisoformat(fields[key]) if fields.get(key) else None
     fields["recipients"] = tuple(fields.get("recipients", ()))
     fields["report_schedule"] = ReportSchedule.from_dict(data.get("report_schedule", {})).to_dict()
+    fields.update({name: data["unit"].get(name, "") for name in repo.ISSUER_NAMES})
     return Plan(id=None, unit_id=unit_id, **fields)

@@ -156,6 +156,23 @@ def reports(db: Database) -> None:
     )
 
 
+@migrations(name="0003_plan_keeps_issuer_names")
+def plan_keeps_issuer_names(db: Database) -> None:
+    """Each plan keeps the names its documents were issued under: after the 2025 reform
+    a unit is renamed or merged, and its older plans must still print their own names."""
+    db.executescript(
+        """
+        ALTER TABLE plan ADD COLUMN issuing_body TEXT NOT NULL DEFAULT '';
+        ALTER TABLE plan ADD COLUMN parent_body TEXT NOT NULL DEFAULT '';
+        ALTER TABLE plan ADD COLUMN place_name TEXT NOT NULL DEFAULT '';
+        UPDATE plan SET
+            issuing_body = (SELECT issuing_body FROM unit WHERE unit.id = plan.unit_id),
+            parent_body = (SELECT parent_body FROM unit WHERE unit.id = plan.unit_id),
+            place_name = (SELECT place_name FROM unit WHERE unit.id = plan.unit_id);
+        """
+    )
+
+
 def known_migration_names() -> set[str]:
     """Names of every migration this version knows (pending on an empty database)."""
     return {migration.name for migration in migrations.pending(Database(memory=True, execute_plugins=False))}

@@ -42,6 +42,10 @@ class Plan:
     signer_name: str = ""
     recipients: tuple[str, ...] = ()
     report_schedule: dict = field(default_factory=dict, hash=False, compare=False)
+    # The unit's names as this plan's documents carry them (empty: the unit's current ones).
+    issuing_body: str = ""
+    parent_body: str = ""
+    place_name: str = ""
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,17 @@ def get_unit(db: Database, unit_id: int) -> Unit:
     return _from_row(Unit, rows[0])
 
 
+ISSUER_NAMES = ("issuing_body", "parent_body", "place_name")
+
+
+def document_unit(db: Database, plan: Plan) -> Unit:
+    """The unit as ``plan``'s documents name it: the names it was issued under win over
+    the unit's current ones (a ward renamed in 2025 still prints its 2024 plans as issued)."""
+    unit = get_unit(db, plan.unit_id)
+    kept = {name: getattr(plan, name) for name in ISSUER_NAMES if getattr(plan, name)}
+    return dataclasses.replace(unit, **kept)
+
+
 def list_units(db: Database) -> list[Unit]:
     return [_from_row(Unit, row) for row in _select(db, "SELECT * FROM unit ORDER BY id")]
 

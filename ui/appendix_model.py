@@ -74,7 +74,7 @@ def load_plan_view(db, plan_id: int, at: date) -> PlanView:
     trackings = track_plan(db, plan_id, at)
     areas = repo.list_areas(db, plan_id)
     groups = repo.group_by_area(areas, [t.task for t in trackings])
-    return PlanView(plan, repo.get_unit(db, plan.unit_id), areas, trackings,
+    return PlanView(plan, repo.document_unit(db, plan), areas, trackings,
                     flatten(groups, {t.task.id: t for t in trackings}))
 
 

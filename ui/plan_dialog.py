@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop import repo
+from cchc_desktop.repo import ISSUER_NAMES
 from cchc_desktop.changes import Change, make_change
 from cchc_desktop.edits.plans import create_plan, edit_plan, edit_unit, shift_phrase_years
 from cchc_desktop.models import UNIT_TYPES
@@ -77,6 +78,8 @@ def tidy_recipients(text: str) -> list[str]:
 def plan_and_unit_change(db, plan_id: int, unit_id: int, plan_fields: dict, unit_fields: dict) -> Change:
     """One undoable change for both edits."""
     rows = list(edit_unit(db, unit_id, **unit_fields).rows) if unit_fields else []
+    # The plan being edited takes the unit's new names; other plans keep those they were issued under.
+    plan_fields = plan_fields | {name: unit_fields[name] for name in ISSUER_NAMES if name in unit_fields}
     rows += edit_plan(db, plan_id, **plan_fields).rows if plan_fields else []
     return make_change("Sửa thông tin kế hoạch", rows)
 

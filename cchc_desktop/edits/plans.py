@@ -16,6 +16,7 @@ from cchc_desktop.edits.tasks import _next_task_id
 from cchc_desktop.errors import NotFoundError, UserInputError
 
 PLAN_FIELDS = (
+    "issuing_body", "parent_body", "place_name",
     "year", "period_label", "title", "number", "issued_on", "theme", "decision_number",
     "decision_date", "decision_issuer", "appendix_title", "signer_authority", "signer_title",
     "signer_name", "recipients", "report_schedule",
@@ -71,9 +72,15 @@ def create_plan(db: Database, unit_id: int, year: int, title: str = "") -> Chang
     return make_change(f"Tạo kế hoạch năm {year}", [insert("plan", plan), *(insert("area", a) for a in areas)])
 
 
+def issuer_names(db: Database, unit_id: int) -> dict:
+    """The unit's names now, for a plan issued now to keep."""
+    unit = row_of(db, "unit", {"id": unit_id}) or {}
+    return {name: unit.get(name) or "" for name in ("issuing_body", "parent_body", "place_name")}
+
+
 def _blank_plan(db: Database, plan_id: int, unit_id: int, year: int, title: str) -> dict:
     template = {c[1]: None for c in db.execute("PRAGMA table_info(plan)")}
-    return template | {
+    return template | issuer_names(db, unit_id) | {
         "id": plan_id, "unit_id": unit_id, "year": year, "period_label": f"năm {year}",
         "title": title or f"Cải cách hành chính năm {year}", "number": "", "theme": "",
         "decision_number": "", "decision_issuer": "",
@@ -125,7 +132,7 @@ def copy_plan_to_year(db: Database, plan_id: int, year: int) -> Change:
     if year == source["year"]:
         raise UserInputError("Năm của bản sao phải khác năm của kế hoạch gốc.")
     new_plan_id = next_id(db, "plan")
-    plan = _copied_plan(source, new_plan_id, year)
+    plan = _copied_plan(source, new_plan_id, year) | issuer_names(db, source["unit_id"])
     rows = [insert("plan", plan)]
     area_ids = _copy_areas(db, plan_id, new_plan_id, rows)
     _copy_tasks(db, source, new_plan_id, area_ids, year, rows)

@@ -70,7 +70,7 @@ class AppendixDocument:
 def build_appendix(db: Database, plan_id: int, draft: bool = False) -> AppendixDocument:
     """The appendix of ``plan_id``; ``draft`` leaves the number and the day blank."""
     plan = repo.get_plan(db, plan_id)
-    unit = repo.get_unit(db, plan.unit_id)
+    unit = repo.document_unit(db, plan)
     attachment, is_draft = attachment_line(plan, unit, draft)
     return AppendixDocument(
         heading=HEADING,

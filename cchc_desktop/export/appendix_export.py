@@ -39,7 +39,7 @@ def export_appendix(
     formats = parse_formats(",".join(formats))
     document = build_appendix(db, plan_id, draft=draft)
     plan = repo.get_plan(db, plan_id)
-    unit = repo.get_unit(db, plan.unit_id)
+    unit = repo.document_unit(db, plan)
     folder = ensure_folder(Path(out_dir))
     return [
         _write(document, folder / appendix_file_name(plan, unit, fmt, draft=document.is_draft), fmt)

@@ -58,7 +58,7 @@ def build_report(db: Database, plan_id: int, period: str, narrative: Mapping[str
     """
     period = check_period(period)
     plan = repo.get_plan(db, plan_id)
-    unit = repo.get_unit(db, plan.unit_id)
+    unit = repo.document_unit(db, plan)
     stored = get_report(db, plan_id, period) or StoredReport(0, plan_id, period)
     is_draft = draft or not stored.number.strip() or stored.issued_on is None
     (start, end), trackings = track_period(db, plan_id, period)

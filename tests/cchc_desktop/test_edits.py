@@ -187,3 +187,20 @@ def test_undo_over_rows_changed_elsewhere_is_refused_and_forgets_history(db, dem
     assert raised.value.message.startswith("Dữ liệu này vừa được sửa ở nơi khác")
     assert dump(db) == before
     assert not stack.can_undo() and not stack.can_redo()
+
+
+def test_a_plan_keeps_the_names_it_was_issued_under(db, demo_plan_id):
+    from cchc_desktop.changes import apply
+    from cchc_desktop.export import build_appendix
+
+    unit_id = repo.get_plan(db, demo_plan_id).unit_id
+    # 1 July 2025: the ward is merged and renamed
+    apply(db, plans.edit_unit(db, unit_id, name="Phường Tân Ninh", issuing_body="ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH",
+                              place_name="Tân Ninh"))
+    old = repo.document_unit(db, repo.get_plan(db, demo_plan_id))
+    assert (old.issuing_body, old.place_name) == ("ỦY BAN NHÂN DÂN PHƯỜNG 1", "Phường 1")
+    assert "Phường 1" in build_appendix(db, demo_plan_id).attachment
+    change = plans.create_plan(db, unit_id, 2026)
+    apply(db, change)
+    new = repo.document_unit(db, repo.get_plan(db, change.rows[0].key["id"]))
+    assert (new.issuing_body, new.place_name) == ("ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH", "Tân Ninh")

@@ -112,6 +112,8 @@ def test_unit_and_plan_are_saved_as_one_undoable_change(dialog, operations, db, 
     assert (unit.name, unit.issuing_body, unit.report_recipient) == \
         ("Phường Tân Ninh", "ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH", "Sở Nội vụ tỉnh Tây Ninh")
     assert dialog.saved_change.touched == {"plan", "unit"}
+    shown = repo.document_unit(db, repo.get_plan(db, demo_plan_id))  # this plan takes the new names
+    assert (shown.issuing_body, shown.place_name) == ("ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH", "Phường Tân Ninh")
     assert operations.undo_stack.undo_text == "Hoàn tác: Sửa thông tin kế hoạch"
     operations.undo()
     assert repo.get_unit(db, 1).name == "Phường 1"

@@ -97,7 +97,10 @@ def test_names_come_from_the_unit_and_plan(db, tracked_plan_id):
                         issuing_body="ỦY BAN NHÂN DÂN XÃ HOẰNG ĐÔNG", place_name="Hoằng Đông",
                         report_recipient="Ủy ban nhân dân huyện Hoằng Hóa"))
     apply(db, edit_plan(db, tracked_plan_id, signer_authority="KT. Chủ tịch", signer_title="Phó Chủ tịch",
-                        signer_name="Lê Văn Bình", recipients=["UBND huyện (b/c);", "- TT Đảng ủy xã;", "Lưu: VT, VP."]))
+                        signer_name="Lê Văn Bình", recipients=["UBND huyện (b/c);", "- TT Đảng ủy xã;", "Lưu: VT, VP."],
+                        # the names this plan is issued under (the plan form sets them with the unit's)
+                        issuing_body="ỦY BAN NHÂN DÂN XÃ HOẰNG ĐÔNG", parent_body="UBND huyện Hoằng Hóa",
+                        place_name="Hoằng Đông"))
     document = build_report(db, tracked_plan_id, "h1")
     assert document.header.parent_body == "UBND HUYỆN HOẰNG HÓA"
     assert document.header.issuing_body == ("ỦY BAN NHÂN DÂN", "XÃ HOẰNG ĐÔNG")
