@@ -388,9 +388,10 @@ def _describe_recurring(deadline: Deadline) -> str:
 def _describe_dates(dates: tuple[date, ...]) -> str:
     if len({d.year for d in dates}) == 1:
         head = [d.strftime("%d/%m") for d in dates[:-1]]
-        return ", ".join(head + [_dmy(dates[-1])])
-    return ", ".join(_dmy(d) for d in dates)
+        return ", ".join(head + [dmy(dates[-1])])
+    return ", ".join(dmy(d) for d in dates)
 
 
-def _dmy(day: date) -> str:
+def dmy(day: date) -> str:
+    """dd/mm/yyyy, as dates are written in Vietnamese documents and forms."""
     return f"{day.day:02d}/{day.month:02d}/{day.year}"

@@ -22,6 +22,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .deadlines import dmy
 from .errors import UserInputError
 
 REPORT_SUBJECT = "Kết quả thực hiện công tác cải cách hành chính"
@@ -142,7 +143,7 @@ class PeriodOverride:
             raise ScheduleError("Cần nhập cả ngày bắt đầu và ngày kết thúc kỳ báo cáo")
         if self.start is not None and self.start > self.end:
             raise ScheduleError(
-                f"Ngày bắt đầu {_dmy(self.start)} sau ngày kết thúc {_dmy(self.end)}"
+                f"Ngày bắt đầu {dmy(self.start)} sau ngày kết thúc {dmy(self.end)}"
             )
 
 
@@ -247,9 +248,6 @@ def submission_due(period: str | Period, year: int,
 def _day_of_month(year: int, month: int, day: int) -> date:
     return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
-
-def _dmy(day: date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 def _check_day(day: object) -> None:

@@ -14,6 +14,7 @@ from datetime import date
 from sqlite_utils import Database
 
 from cchc_desktop import repo
+from cchc_desktop.deadlines import dmy
 from cchc_desktop.errors import UserInputError
 from cchc_desktop.export.appendix_data import (
     BODY_PREFIX, clean_text, document_number, has_decision, issuing_body_in_text,
@@ -79,7 +80,7 @@ def build_report(db: Database, plan_id: int, period: str, narrative: Mapping[str
         subject=report_title(period, plan.year).subject,
         window_start=start.isoformat(),
         window_end=end.isoformat(),
-        window_line=f"Thời gian lấy số liệu: từ ngày {_dmy(start)} đến ngày {_dmy(end)}",
+        window_line=f"Thời gian lấy số liệu: từ ngày {dmy(start)} đến ngày {dmy(end)}",
         recipient_line=f"Kính gửi: {recipient}" if recipient else "",
         overall=overall,
         areas=areas,
@@ -138,8 +139,8 @@ def _common_placeholders(plan: Plan, unit: Unit, period: str, start: date, end: 
         "ten_don_vi": clean_text(unit.name).strip(),
         "ky_bao_cao": title(period, plan.year),
         "nam": str(plan.year),
-        "tu_ngay": _dmy(start),
-        "den_ngay": _dmy(end),
+        "tu_ngay": dmy(start),
+        "den_ngay": dmy(end),
         "ke_hoach": plan_reference(plan, unit),
         "ke_hoach_cchc": plan_name(plan),
     }
@@ -168,12 +169,9 @@ def plan_reference(plan: Plan, unit: Unit) -> str:
 
 def _cited(kind: str, number: str, on: date | None) -> str:
     number = clean_text(number).strip()
-    parts = [kind] + ([f"số {number}"] if number else []) + ([f"ngày {_dmy(on)}"] if on else [])
+    parts = [kind] + ([f"số {number}"] if number else []) + ([f"ngày {dmy(on)}"] if on else [])
     return " ".join(parts)
 
-
-def _dmy(day: date) -> str:
-    return f"{day:%d/%m/%Y}"
 
 
 # Closing ----------------------------------------------------------------------------
@@ -213,5 +211,5 @@ def _appendix(db: Database, plan: Plan, unit: Unit, period: str, stored: StoredR
         title=f"TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH {title(period, plan.year).upper()}",
         attachment=f"(Kèm theo Báo cáo số {number} {when} của {issuing_body_in_text(unit)})",
         headers=("Stt", "Nhiệm vụ", "Chủ trì", "Thời gian hoàn thành",
-                 f"Tình trạng đến ngày {_dmy(end)}", "Kết quả/ghi chú"),
+                 f"Tình trạng đến ngày {dmy(end)}", "Kết quả/ghi chú"),
     )
