@@ -11,7 +11,7 @@ from cchc_desktop.errors import UserInputError
 from cchc_desktop.export.appendix_data import AppendixDocument, build_appendix
 from cchc_desktop.export.filenames import appendix_file_name
 from cchc_desktop.export.pdf_appendix import write_appendix_pdf
-from cchc_desktop.export.safe_write import ensure_folder, verify_pdf, verify_xlsx, write_atomically
+from cchc_desktop.export.safe_write import ensure_folder, write_document
 from cchc_desktop.export.xlsx_appendix import write_appendix_xlsx
 
 FORMATS = ("pdf", "xlsx")
@@ -48,11 +48,5 @@ def export_appendix(
 
 
 def _write(document: AppendixDocument, target: Path, fmt: str) -> Path:
-    if fmt == "pdf":
-        pages: list[int] = []
-        return write_atomically(
-            target,
-            produce=lambda path: pages.append(write_appendix_pdf(document, path)),
-            verify=lambda path: verify_pdf(path, expected_pages=pages[-1]),
-        )
-    return write_atomically(target, produce=lambda path: write_appendix_xlsx(document, path), verify=verify_xlsx)
+    return write_document(target, fmt, lambda path: write_appendix_pdf(document, path),
+                          lambda path: write_appendix_xlsx(document, path))

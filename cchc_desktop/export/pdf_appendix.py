@@ -22,7 +22,8 @@ from cchc_desktop.export.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from cchc_desktop.export.pdf_table import (
     AREA, CENTRE, HEADER, LEFT, TASK, LaidRow, RowSlice, TableStyle, lay_out_row, paginate,
 )
-from cchc_desktop.export.text_wrap import text_width, wrap_text
+from cchc_desktop.export.pdf_grid import ASCENT, draw_rows
+from cchc_desktop.export.text_wrap import wrap_text
 from cchc_desktop.progress import step, steps
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
@@ -37,8 +38,6 @@ HEADING_LEADING = 17
 GAP_AFTER_HEADING = 4
 GAP_BEFORE_TABLE = 12
 PAGE_NUMBER_SIZE = 13
-RULE_WIDTH = 0.5
-ASCENT = 0.891  # Liberation Serif ascender, in ems: first baseline below a box's top
 
 
 def write_appendix_pdf(document: AppendixDocument, path: Path) -> int:
@@ -62,7 +61,7 @@ def write_appendix_pdf(document: AppendixDocument, path: Path) -> int:
             top -= heading_height
         else:
             _draw_page_number(canvas, number)
-        _draw_table_page(canvas, [RowSlice(header, 0, header.line_count), *slices], top)
+        draw_rows(canvas, [RowSlice(header, 0, header.line_count), *slices], TABLE, MARGIN_LEFT, top)
         canvas.showPage()
     with _flate_only():
         canvas.save()
@@ -140,72 +139,3 @@ def _draw_page_number(canvas: Canvas, number: int) -> None:
     baseline = PAGE_HEIGHT - MARGIN_TOP / 2 - PAGE_NUMBER_SIZE * 0.3
     canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
     canvas.drawCentredString(centre, baseline, str(number))
-
-
-# Table ---------------------------------------------------------------------
-
-def _draw_table_page(canvas: Canvas, slices: list[RowSlice], top: float) -> None:
-    """Draw the rows of one page from ``top`` down: all text in one text object, then the rules."""
-    text = canvas.beginText()
-    left, right = MARGIN_LEFT, MARGIN_LEFT + TABLE.width
-    rules = [(left, top, right, top)]
-    for piece in slices:
-        _put_row_text(text, piece, left, top)
-        bottom = top - piece.height(TABLE)
-        rules.append((left, bottom, right, bottom))
-        rules += [(x, top, x, bottom) for x in _column_edges(piece.row, left)]
-        top = bottom
-    canvas.drawText(text)
-    canvas.setLineWidth(RULE_WIDTH)
-    canvas.addLiteral(_stroked_path(rules))
-
-
-def _stroked_path(rules) -> str:
-    """The rules as one PDF path. Formatted here: reportlab's pure-Python number
-    formatting (without its optional C accelerator) was a third of the export time."""
-    segments = " ".join(f"{x1:.2f} {y1:.2f} m {x2:.2f} {y2:.2f} l" for x1, y1, x2, y2 in rules)
-    return f"n {segments} S"
-
-
-def _column_edges(row: LaidRow, left: float) -> list[float]:
-    edges = [left]
-    for width in row.widths:
-        edges.append(edges[-1] + width)
-    return edges
-
-
-def _put_row_text(text, piece: RowSlice, left: float, top: float) -> None:
-    """One text origin per cell; its lines follow at the font's leading (T*)."""
-    row = piece.row
-    size = TABLE.font_size
-    text.setFont(row.font, size, TABLE.leading)
-    x = left
-    for lines, width, align in zip(row.cells, row.widths, row.aligns):
-        shown = lines[piece.first:piece.last]
-        if any(shown):
-            baseline = top - TABLE.pad_top - size * ASCENT - _vertical_offset(row, piece, len(shown))
-            _put_cell_lines(text, shown, row.font, x, baseline, width, align)
-        x += width
-
-
-def _put_cell_lines(text, lines, font: str, x: float, baseline: float, width: float, align: str) -> None:
-    if align == CENTRE:
-        for line in lines:
-            text.setTextOrigin(_centred_x(line, font, x, width), baseline)
-            text.textOut(line)
-            baseline -= TABLE.leading
-        return
-    text.setTextOrigin(x + TABLE.pad_x, baseline)
-    for line in lines:
-        text.textLine(line)
-
-
-def _vertical_offset(row: LaidRow, piece: RowSlice, shown: int) -> float:
-    """Header cells are centred vertically; body cells start at the top."""
-    if row.kind != HEADER:
-        return 0.0
-    return (piece.last - piece.first - shown) * TABLE.leading / 2
-
-
-def _centred_x(line: str, font: str, x: float, width: float) -> float:
-    return x + (width - text_width(line, font, TABLE.font_size)) / 2

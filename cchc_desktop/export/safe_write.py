@@ -153,3 +153,16 @@ def verify_xlsx(path: Path) -> None:
             raise VerificationFailed("bảng tính trống")
     finally:
         workbook.close()
+
+
+def write_document(target: Path, fmt: str, write_pdf: Callable[[Path], int], write_xlsx: Callable[[Path], None]) -> Path:
+    """Write one document as PDF (``write_pdf`` returns its page count, checked on
+    re-reading) or as xlsx, atomically and verified."""
+    if fmt == "pdf":
+        pages: list[int] = []
+        return write_atomically(
+            target,
+            produce=lambda path: pages.append(write_pdf(path)),
+            verify=lambda path: verify_pdf(path, expected_pages=pages[-1]),
+        )
+    return write_atomically(target, produce=write_xlsx, verify=verify_xlsx)

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from cchc_desktop.export.appendix_export import FORMATS, parse_formats
 from cchc_desktop.export.filenames import MAX_LENGTH, ascii_words, safe_file_name
-from cchc_desktop.export.safe_write import ensure_folder, verify_pdf, verify_xlsx, write_atomically
+from cchc_desktop.export.safe_write import ensure_folder, write_document
 from cchc_desktop.report.model import ReportDocument
 from cchc_desktop.report.pdf_report import write_report_pdf
 from cchc_desktop.report.store import load_report_document
@@ -50,11 +50,5 @@ def write_report_files(document: ReportDocument, out_dir: Path, formats=FORMATS)
 
 
 def _write(document: ReportDocument, target: Path, fmt: str) -> Path:
-    if fmt == "pdf":
-        pages: list[int] = []
-        return write_atomically(
-            target,
-            produce=lambda path: pages.append(write_report_pdf(document, path)),
-            verify=lambda path: verify_pdf(path, expected_pages=pages[-1]),
-        )
-    return write_atomically(target, produce=lambda path: write_report_xlsx(document, path), verify=verify_xlsx)
+    return write_document(target, fmt, lambda path: write_report_pdf(document, path),
+                          lambda path: write_report_xlsx(document, path))

@@ -17,7 +17,7 @@ from cchc_desktop.export.pdf_table import (
 )
 from cchc_desktop.export.text_wrap import wrap_text
 from cchc_desktop.report.model import ReportDocument
-from cchc_desktop.report.pdf_grid import ASCENT, draw_rows
+from cchc_desktop.export.pdf_grid import ASCENT, draw_rows
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm

@@ -1,6 +1,6 @@
-"""Drawing rows laid out by ``export.pdf_table`` (wrapped once, paginated in one pass)
-onto a canvas, for a table of any column widths: the report's appendix of task
-statuses reuses the appendix exporter's linear-time layout this way."""
+"""Drawing rows laid out by ``pdf_table`` (wrapped once, paginated in one pass) onto a
+canvas, for a table of any column widths: the plan's appendix and the report's table of
+task statuses both draw their pages with ``draw_rows``."""
 
 from __future__ import annotations
 
@@ -33,6 +33,8 @@ def draw_rows(canvas: Canvas, slices: Sequence[RowSlice], style: TableStyle, lef
 
 
 def _stroked_path(rules) -> str:
+    """The rules as one PDF path. Formatted here: reportlab's pure-Python number
+    formatting (without its optional C accelerator) was a third of the export time."""
     segments = " ".join(f"{x1:.2f} {y1:.2f} m {x2:.2f} {y2:.2f} l" for x1, y1, x2, y2 in rules)
     return f"n {segments} S"
 
@@ -59,13 +61,16 @@ def _put_row_text(text, piece: RowSlice, style: TableStyle, left: float, top: fl
 
 def _put_cell_lines(text, lines, font: str, style: TableStyle, x: float, baseline: float,
                     width: float, align: str) -> None:
-    for line in lines:
-        if align == CENTRE:
+    """Centred lines each get their origin; left-aligned ones follow at the leading (T*)."""
+    if align == CENTRE:
+        for line in lines:
             text.setTextOrigin(x + (width - text_width(line, font, style.font_size)) / 2, baseline)
-        else:
-            text.setTextOrigin(x + style.pad_x, baseline)
-        text.textOut(line)
-        baseline -= style.leading
+            text.textOut(line)
+            baseline -= style.leading
+        return
+    text.setTextOrigin(x + style.pad_x, baseline)
+    for line in lines:
+        text.textLine(line)
 
 
 def _vertical_offset(row: LaidRow, piece: RowSlice, shown: int, style: TableStyle) -> float:
