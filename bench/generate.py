@@ -63,13 +63,14 @@ def plan_row(plan_id: int, unit: dict, year: int) -> dict:
             "recipients": "[]", "report_schedule": "{}"}
 
 
-def generate(data_dir: Path, total_tasks: int, big_plan: int, seed: int) -> dict:
+def generate(data_dir: Path, total_tasks: int, big_plan: int, seed: int, per_plan: int = 100) -> dict:
+    import sqlite_utils  # bulk inserts; the program itself needs only plain SQL
+
     rng = random.Random(seed)
     templates = demo_tasks()
     workspace = Workspace.open(data_dir)
-    db = workspace.db
+    db = sqlite_utils.Database(workspace.db.conn, execute_plugins=False)
     started = time.perf_counter()
-    per_plan = 100
     plan_sizes = ([big_plan] if big_plan else []) + [per_plan] * max(0, (total_tasks - big_plan) // per_plan)
     units = unit_rows(120, rng)
     plans, areas, tasks = [], [], []
@@ -106,9 +107,10 @@ def main() -> None:
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--tasks", type=int, default=100_000)
     parser.add_argument("--big-plan", type=int, default=0, help="one plan with this many tasks (plan id 1)")
+    parser.add_argument("--per-plan", type=int, default=100, help="tasks in each of the other plans")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    print(json.dumps(generate(args.data_dir, args.tasks, args.big_plan, args.seed), ensure_ascii=False))
+    print(json.dumps(generate(args.data_dir, args.tasks, args.big_plan, args.seed, args.per_plan), ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
+from cchc_desktop.sqlite_db import Database
 
 from cchc_desktop.db import SQLITE_HEADER
 from cchc_desktop.errors import CchcError, DatabaseUnusable, UserInputError
-from cchc_desktop.migrations import MIGRATION_SET, known_migration_names, migrations
+from cchc_desktop.migrations import applied_migration_names, apply_migrations, known_migration_names
 from cchc_desktop.os_errors import environment_problem, is_damage
 from cchc_desktop.workspace import Workspace
 
@@ -145,15 +145,7 @@ def quick_check_problem(conn: sqlite3.Connection) -> str | None:
 
 def schema_is_newer(conn: sqlite3.Connection) -> bool:
     """True when a newer version of the program has migrated this database further."""
-    has_table = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
-    ).fetchone()
-    if not has_table:
-        return False
-    applied = conn.execute(
-        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
-    ).fetchall()
-    return bool({name for (name,) in applied} - known_migration_names())
+    return bool(applied_migration_names(conn) - known_migration_names())
 
 
 def count_content(conn: sqlite3.Connection) -> ContentSummary:
@@ -420,4 +412,4 @@ def load_into(source: Path, db: Database) -> None:
             reader.close()
     except (OSError, sqlite3.Error) as exc:
         raise environment_problem(exc, "khôi phục dữ liệu") from exc
-    migrations.apply(db)
+    apply_migrations(db)

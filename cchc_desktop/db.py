@@ -5,10 +5,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from cchc_desktop.errors import DatabaseTooNew, DatabaseUnusable
-from cchc_desktop.migrations import MIGRATION_SET, known_migration_names, migrations
+from cchc_desktop.migrations import (
+    MIGRATION_SET, applied_migration_names, apply_migrations, known_migration_names, pending_migration_names,
+)
+from cchc_desktop.sqlite_db import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -19,11 +20,11 @@ def open_database(path: Path) -> Database:
     _refuse_non_database(path)
     conn = None
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-        db = Database(conn, execute_plugins=False)  # no sqlite-utils plugins here: skips a slow entry-point scan
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        db = Database(conn)
         _refuse_newer_schema(db, path)  # before the pragmas: a refused file stays byte for byte
         _apply_pragmas(db)
-        migrations.apply(db)
+        apply_migrations(db)
     except BaseException as exc:
         if conn is not None:
             conn.close()  # a refused file keeps no connection (nor -wal/-shm) open
@@ -52,8 +53,7 @@ def _apply_pragmas(db: Database) -> None:
 
 
 def _refuse_newer_schema(db: Database, path: Path) -> None:
-    applied = {m.name for m in migrations.applied(db)}
-    unknown = applied - known_migration_names()
+    unknown = applied_migration_names(db) - known_migration_names()
     if unknown:
         raise DatabaseTooNew(
             f"Cơ sở dữ liệu {path.name} được tạo bởi phiên bản CCHC Desktop mới hơn. "
@@ -78,7 +78,7 @@ def database_file(db: Database) -> Path:
 
 
 def schema_is_current(db: Database) -> bool:
-    return not migrations.pending(db)
+    return not pending_migration_names(db)
 
 
-__all__ = ["open_database", "schema_is_current", "MIGRATION_SET"]
+__all__ = ["Database", "open_database", "schema_is_current", "MIGRATION_SET"]

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from functools import cache
 
-from sqlite_utils import Database
+from cchc_desktop.sqlite_db import Database
 
 from cchc_desktop import repo
 from cchc_desktop.models import Indicator, Plan, Task, Unit

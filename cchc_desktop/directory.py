@@ -8,7 +8,7 @@ Parties are separated by ";" only: commas occur inside names
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from cchc_desktop.sqlite_db import Database
 
 from cchc_desktop.textnorm import clean
 

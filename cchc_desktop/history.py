@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlite_utils import Database
+from cchc_desktop.sqlite_db import Database
 
 FIELD_LABELS = {
     "content": "Nhiệm vụ",

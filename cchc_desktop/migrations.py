@@ -1,20 +1,41 @@
 """Schema of the database, as small named migrations.
 
 Rule: a migration that has shipped is never edited; a change is a new migration
-appended at the end. ``KNOWN_MIGRATIONS`` lets :mod:`cchc_desktop.db` refuse a
+appended at the end. :func:`known_migration_names` lets :mod:`cchc_desktop.db` refuse a
 database that a newer version of the program has migrated further.
+
+The migrations are applied by sqlite-utils' ``Migrations`` (its ``_sqlite_migrations``
+table records them). Reading which ones are applied is plain SQL, so sqlite-utils is
+imported only when one is pending: a new or older database, not an everyday start.
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from cchc_desktop.sqlite_db import Database
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 MIGRATION_SET = "cchc_desktop"
-migrations = Migrations(MIGRATION_SET)
+MIGRATIONS_TABLE = "_sqlite_migrations"
+MigrationFunction = Callable[["sqlite_utils.Database"], None]
+_MIGRATIONS: list[tuple[str, MigrationFunction]] = []
 
 
-@migrations(name="0001_initial")
-def initial_schema(db: Database) -> None:
+def _migration(name: str) -> Callable[[MigrationFunction], MigrationFunction]:
+    def register(function: MigrationFunction) -> MigrationFunction:
+        _MIGRATIONS.append((name, function))
+        return function
+
+    return register
+
+
+@_migration("0001_initial")
+def initial_schema(db: "sqlite_utils.Database") -> None:
     db.executescript(
         """
         CREATE TABLE unit (
@@ -131,8 +152,8 @@ def initial_schema(db: Database) -> None:
     )
 
 
-@migrations(name="0002_reports")
-def reports(db: Database) -> None:
+@_migration("0002_reports")
+def reports(db: "sqlite_utils.Database") -> None:
     """Periodic reports: one per plan and period, with the user's text and, once
     sent, a frozen snapshot of the whole document as it was sent."""
     db.executescript(
@@ -156,8 +177,8 @@ def reports(db: Database) -> None:
     )
 
 
-@migrations(name="0003_plan_keeps_issuer_names")
-def plan_keeps_issuer_names(db: Database) -> None:
+@_migration("0003_plan_keeps_issuer_names")
+def plan_keeps_issuer_names(db: "sqlite_utils.Database") -> None:
     """Each plan keeps the names its documents were issued under: after the 2025 reform
     a unit is renamed or merged, and its older plans must still print their own names."""
     db.executescript(
@@ -174,5 +195,31 @@ def plan_keeps_issuer_names(db: Database) -> None:
 
 
 def known_migration_names() -> set[str]:
-    """Names of every migration this version knows (pending on an empty database)."""
-    return {migration.name for migration in migrations.pending(Database(memory=True, execute_plugins=False))}
+    """Names of every migration this version knows."""
+    return {name for name, _ in _MIGRATIONS}
+
+
+def applied_migration_names(db: Database | sqlite3.Connection) -> set[str]:
+    """Names of the migrations already applied to ``db`` (read-only)."""
+    exists = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]).fetchone()
+    if not exists:
+        return set()
+    rows = db.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET])
+    return {name for (name,) in rows}
+
+
+def pending_migration_names(db: Database) -> list[str]:
+    applied = applied_migration_names(db)
+    return [name for name, _ in _MIGRATIONS if name not in applied]
+
+
+def apply_migrations(db: Database) -> None:
+    """Apply every pending migration, each in its own transaction with its record."""
+    if not pending_migration_names(db):
+        return
+    import sqlite_utils
+
+    migrations = sqlite_utils.Migrations(MIGRATION_SET)
+    for name, function in _MIGRATIONS:
+        migrations(name=name)(function)
+    migrations.apply(sqlite_utils.Database(db.conn, execute_plugins=False, recursive_triggers=False))

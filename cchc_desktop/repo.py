@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlite_utils import Database
+from cchc_desktop.sqlite_db import Database
 
 from cchc_desktop.directory import link_task_parties
 from cchc_desktop.errors import NotFoundError
@@ -53,7 +53,7 @@ def _from_row(cls, row: dict):
 
 
 def _insert(db: Database, table: str, record) -> int:
-    return db.table(table).insert(_to_row(record)).last_pk
+    return db.insert(table, _to_row(record))
 
 
 def _select(db: Database, sql: str, params=()) -> list[dict]:
@@ -94,7 +94,7 @@ def list_units(db: Database) -> list[Unit]:
 
 def create_plan(db: Database, plan: Plan, demo_key: str | None = None) -> int:
     row = _to_row(plan) | {"demo_key": demo_key}
-    return db.table("plan").insert(row).last_pk
+    return db.insert("plan", row)
 
 
 def get_plan(db: Database, plan_id: int) -> Plan:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from cchc_desktop.sqlite_db import Database
 
 from cchc_desktop.changes import RowChange, delete, insert, next_id, rows_where
 from cchc_desktop.directory import party_kind, split_parties

@@ -6,7 +6,7 @@ import json
 import re
 from datetime import datetime
 
-from sqlite_utils import Database
+from cchc_desktop.sqlite_db import Database
 
 from cchc_desktop.areas import STANDARD_AREAS
 from cchc_desktop.changes import Change, insert, make_change, next_id, row_of, rows_where, update

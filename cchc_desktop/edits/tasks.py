@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from cchc_desktop.sqlite_db import Database
 
 from cchc_desktop.changes import Change, delete, insert, make_change, row_of, rows_where, update
 from cchc_desktop.edits.ordering import area_ids_in_order, renumber, stt_for, task_rows, tasks_by_area

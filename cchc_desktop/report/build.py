@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from sqlite_utils import Database
+from cchc_desktop.sqlite_db import Database
 
 from cchc_desktop import repo
 from cchc_desktop.deadlines import dmy

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlite_utils import Database
+from cchc_desktop.sqlite_db import Database
 
 from cchc_desktop.export.appendix_export import FORMATS, parse_formats
 from cchc_desktop.export.filenames import MAX_LENGTH, ascii_words, safe_file_name

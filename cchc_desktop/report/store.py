@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from sqlite_utils import Database
+from cchc_desktop.sqlite_db import Database
 
 from cchc_desktop import repo
 from cchc_desktop.changes import Change, insert, make_change, next_id, row_of, update

@@ -5,14 +5,14 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlite_utils import Database
 
 from cchc_desktop import repo
 from cchc_desktop.errors import UserInputError
 from cchc_desktop.importing import FIELDS, commit, read_appendix
 from cchc_desktop.importing.grid import RawTable, excel_column, squared
 from cchc_desktop.importing.preview import build_preview
-from cchc_desktop.migrations import migrations
+from cchc_desktop.migrations import apply_migrations
+from cchc_desktop.sqlite_db import Database
 
 from .builders import write_docx, write_xlsx
 
@@ -32,9 +32,9 @@ ROWS = st.lists(st.lists(CELL, max_size=8), min_size=0, max_size=14)
 
 
 def _fresh_db() -> Database:
-    db = Database(memory=True)
+    db = Database.memory()
     db.execute("PRAGMA foreign_keys = ON")
-    migrations.apply(db)
+    apply_migrations(db)
     return db
 
 
