@@ -108,9 +108,7 @@ def save_screenshot(window, path: str) -> int:
 
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    QApplication.processEvents()
-    window.refresh_plans(select_plan_id=window.selected_plan_id())
-    QApplication.processEvents()
+    QApplication.processEvents()  # lays the window out and fits the rows on screen
     if not window.grab().save(path):
         print(f"Lỗi: không lưu được ảnh chụp vào {path}.", file=sys.stderr)
         return 2

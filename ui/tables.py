@@ -48,6 +48,8 @@ class VisibleRowHeights(QObject):
             self._timer.start()
 
     def fit_visible(self) -> None:
+        if not self.view.isVisible():
+            return  # a hidden tab has no screen to fit: its Show event schedules the fit
         rows = self.view.model().rowCount()
         for _ in range(FIT_PASSES):
             first = max(self.view.rowAt(0), 0)
