@@ -1,13 +1,17 @@
-"""The log file in the data directory: ``cchc-desktop.log``, rotating.
+"""The log file in the data directory: ``cchc-desktop.log``, rotated at start.
 
 Expected failures (``CchcError``) get one line; anything else, a bug, gets its
 full traceback, so whoever helps the user can read what happened.
+
+The file is rotated when a session starts, not while it writes: one session never
+logs a megabyte, and ``logging.handlers`` (which imports socket, pickle and queue)
+would cost every start about 8 ms.
 """
 
 from __future__ import annotations
 
 import logging
-from logging.handlers import RotatingFileHandler
+import os
 from pathlib import Path
 
 from cchc_desktop.errors import CchcError
@@ -29,9 +33,8 @@ class LogFile:
 
     def __init__(self, data_dir: Path):
         self.path = log_path(data_dir)
-        self.handler = RotatingFileHandler(
-            self.path, maxBytes=MAX_BYTES, backupCount=KEPT_FILES, encoding="utf-8", delay=True
-        )
+        rotate_if_large(self.path)
+        self.handler = logging.FileHandler(self.path, encoding="utf-8", delay=True)
         self.handler.setFormatter(logging.Formatter(FORMAT))
         self.handler.setLevel(logging.INFO)
         root = logging.getLogger()
@@ -45,6 +48,20 @@ class LogFile:
         root.removeHandler(self.handler)
         root.setLevel(self._previous_level)
         self.handler.close()
+
+
+def rotate_if_large(path: Path, max_bytes: int = MAX_BYTES, kept: int = KEPT_FILES) -> None:
+    """``x.log`` → ``x.log.1`` → … → ``x.log.{kept}`` (the oldest dropped) once it outgrew ``max_bytes``."""
+    try:
+        if path.stat().st_size < max_bytes:
+            return
+        for number in range(kept - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{number}")
+            if older.exists():
+                os.replace(older, path.with_name(f"{path.name}.{number + 1}"))
+        os.replace(path, path.with_name(f"{path.name}.1"))
+    except OSError:
+        pass  # no log yet, or another copy of the program holds it (Windows): rotate next time
 
 
 def log_error(error: BaseException) -> None:

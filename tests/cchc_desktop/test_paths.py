@@ -88,3 +88,35 @@ def test_portable_database_backups_and_log_stay_beside_the_program(program, caps
         log_file.close()
     assert log_path(data).is_file()
     assert not default_data_dir().exists()
+
+
+def test_a_large_log_is_rotated_when_a_session_starts(tmp_path):
+    from cchc_desktop.applog import KEPT_FILES, MAX_BYTES
+
+    path = log_path(tmp_path)
+    for number in range(1, KEPT_FILES + 1):
+        path.with_name(f"{path.name}.{number}").write_text(f"cũ {number}", encoding="utf-8")
+    path.write_text("x" * MAX_BYTES, encoding="utf-8")
+    log_file = LogFile(tmp_path)
+    try:
+        log.warning("phiên mới")
+    finally:
+        log_file.close()
+    assert "phiên mới" in path.read_text(encoding="utf-8")
+    assert path.with_name(f"{path.name}.1").stat().st_size == MAX_BYTES
+    assert path.with_name(f"{path.name}.2").read_text(encoding="utf-8") == "cũ 1"
+    assert path.with_name(f"{path.name}.{KEPT_FILES}").read_text(encoding="utf-8") == f"cũ {KEPT_FILES - 1}"
+    assert not path.with_name(f"{path.name}.{KEPT_FILES + 1}").exists()
+
+
+def test_a_small_log_is_kept_and_appended_to(tmp_path):
+    path = log_path(tmp_path)
+    path.write_text("dòng cũ\n", encoding="utf-8")
+    log_file = LogFile(tmp_path)
+    try:
+        log.warning("dòng mới")
+    finally:
+        log_file.close()
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("dòng cũ\n") and "dòng mới" in text
+    assert not path.with_name(f"{path.name}.1").exists()
