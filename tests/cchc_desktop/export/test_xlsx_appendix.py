@@ -7,8 +7,11 @@ import zipfile
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import IllegalCharacterError
 
-from cchc_desktop.export.appendix_data import build_appendix
+from cchc_desktop.export import xlsx_appendix
+from cchc_desktop.export.appendix_data import COLUMN_HEADERS, AppendixDocument, AreaRow, TaskRow, build_appendix
+from cchc_desktop.export.fonts import REGULAR
 from cchc_desktop.export.xlsx_appendix import COLUMN_WIDTHS, FIRST_BODY_ROW, HEADER_ROW, write_appendix_xlsx
 
 from .conftest import make_plan
@@ -106,3 +109,52 @@ def test_formula_like_text_stays_text(db, tmp_path):
     assert all(cell.data_type == "s" for cell in cells)
     with zipfile.ZipFile(path) as archive:
         assert "<f>" not in archive.read("xl/worksheets/sheet1.xml").decode()
+
+
+class _PublicTaskRows:
+    """Task rows through openpyxl's public cell API, each cell measured on its own:
+    how the appendix wrote them before ``_TaskRows`` took its faster road."""
+
+    def __init__(self, sheet):
+        self.sheet = sheet
+
+    def write(self, row_number, row):
+        xlsx_appendix._write_cells(
+            self.sheet, row_number, row.texts(), xlsx_appendix.BODY_FONT, xlsx_appendix.TASK_ALIGNMENTS, REGULAR
+        )
+        self.sheet.cell(row_number, 1).value = row.stt
+
+
+def _tricky_document(task_count=300):
+    repeated = ["Công chức Văn phòng - Thống kê", "Các tổ chức, cá nhân có liên quan", "", "Quý I năm 2024"]
+    odd = ["=SUM(A1)", "  lề trái", "cuối dòng  ", "- ý 1\n\n- ý 2", "3989/KH-UBND/" * 12, "xin chào " * 4_000, "漢字 😀"]
+    rows = []
+    for stt in range(1, task_count + 1):
+        if stt % 97 == 1:
+            rows.append(AreaRow(f"{stt}. KHU VỰC " + "RẤT DÀI " * (stt % 30)))
+        others = [(odd + repeated)[(stt + shift) % 11] for shift in range(3)]
+        rows.append(TaskRow(stt, f"Nhiệm vụ {stt}: " + "triển khai thực hiện " * (stt % 13), *others, repeated[stt % 4]))
+    return AppendixDocument("Phụ lục", "TIÊU ĐỀ", "(Kèm theo)", COLUMN_HEADERS, tuple(rows), False)
+
+
+def test_task_rows_are_written_as_the_public_api_writes_them(tmp_path, monkeypatch):
+    """Same bytes in every part but the creation time: cells, styles, row heights
+    (cached measurements included: texts repeat), merges, print setup."""
+    document = _tricky_document()
+    write_appendix_xlsx(document, tmp_path / "fast.xlsx")
+    monkeypatch.setattr(xlsx_appendix, "_TaskRows", _PublicTaskRows)
+    write_appendix_xlsx(document, tmp_path / "public.xlsx")
+    with zipfile.ZipFile(tmp_path / "fast.xlsx") as fast, zipfile.ZipFile(tmp_path / "public.xlsx") as public:
+        assert fast.namelist() == public.namelist()
+        for part in fast.namelist():
+            if part != "docProps/core.xml":
+                assert fast.read(part) == public.read(part), part
+    sheet = load_workbook(tmp_path / "fast.xlsx").active
+    heights = {sheet.row_dimensions[row].height for row in range(FIRST_BODY_ROW, sheet.max_row + 1)}
+    assert len(heights) > 5  # the document does exercise many row heights
+
+
+def test_control_characters_are_refused_as_openpyxl_refuses_them(tmp_path):
+    document = AppendixDocument("Phụ lục", "T", "A", COLUMN_HEADERS, (TaskRow(1, "a\x01b", "", "", "", ""),), False)
+    with pytest.raises(IllegalCharacterError):
+        write_appendix_xlsx(document, tmp_path / "bad.xlsx")
