@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop import repo
+from cchc_desktop.sqlite_db import Database
 
 STANDARD_AREAS: tuple[tuple[str, str], ...] = (
     ("I", "Công tác chỉ đạo, điều hành"),

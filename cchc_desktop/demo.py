@@ -6,12 +6,11 @@ import json
 from datetime import date
 from functools import cache
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop import repo
 from cchc_desktop.models import Indicator, Plan, Task, Unit
 from cchc_desktop.paths import resource
 from cchc_desktop.periods import ReportSchedule
+from cchc_desktop.sqlite_db import Database
 
 DEMO_KEY = "phuong1_2024"
 DEMO_FILE = ("demo", "phuong1_2024.json")

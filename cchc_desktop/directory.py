@@ -9,7 +9,6 @@ Parties are separated by ";" only: commas occur inside names
 from __future__ import annotations
 
 from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop.textnorm import clean
 
 TITLE_PREFIXES = ("công chức", "cán bộ", "cbcc", "chủ tịch", "phó chủ tịch")

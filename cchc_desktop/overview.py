@@ -12,10 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop import repo
 from cchc_desktop.models import Area
+from cchc_desktop.sqlite_db import Database
 from cchc_desktop.status import CONTINUOUS, DONE_LATE, DONE_ON_TIME, count_classes
 from cchc_desktop.tracking import DEFAULT_DUE_SOON_DAYS, TaskTracking, Upcoming, track_plan, upcoming
 

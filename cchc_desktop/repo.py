@@ -7,11 +7,10 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop.directory import link_task_parties
 from cchc_desktop.errors import NotFoundError
 from cchc_desktop.models import Area, Indicator, Plan, PlanSummary, ProgressUpdate, Task, Unit
+from cchc_desktop.sqlite_db import Database
 
 DATE_FIELDS = {"issued_on", "decision_date", "manual_due", "on_date"}
 BOOL_FIELDS = {"manual_due_kept"}

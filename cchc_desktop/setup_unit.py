@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop import repo
 from cchc_desktop.changes import apply
 from cchc_desktop.edits.plans import create_plan
 from cchc_desktop.models import Unit
+from cchc_desktop.sqlite_db import Database
 
 
 def issuing_body_for(name: str) -> str:

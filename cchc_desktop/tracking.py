@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, timedelta
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop import repo
 from cchc_desktop.deadlines import Deadline, describe, parse
 from cchc_desktop.models import ProgressUpdate, Task
 from cchc_desktop.periods import ReportSchedule, window
+from cchc_desktop.sqlite_db import Database
 from cchc_desktop.status import OPEN_OVERDUE, TaskStatus, classify
 
 DEFAULT_DUE_SOON_DAYS = 14

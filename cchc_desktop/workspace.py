@@ -6,10 +6,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop.db import open_database
 from cchc_desktop.paths import database_path, ensure_data_dir, resolve_data_dir
+from cchc_desktop.sqlite_db import Database
 
 
 @dataclass

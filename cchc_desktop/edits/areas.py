@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop.areas import roman
 from cchc_desktop.changes import Change, delete, insert, make_change, next_id, row_of, rows_where, update
 from cchc_desktop.edits.ordering import area_ids_in_order, renumber, task_rows, tasks_by_area
 from cchc_desktop.edits.tasks import delete_tasks
 from cchc_desktop.errors import NotFoundError, UserInputError
+from cchc_desktop.sqlite_db import Database
 from cchc_desktop.textnorm import clean
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop.changes import Change, delete, make_change, row_of, update
 from cchc_desktop.directory import party_kind
 from cchc_desktop.edits.parties import PartyBook, link_changes
 from cchc_desktop.errors import NotFoundError, UserInputError
+from cchc_desktop.sqlite_db import Database
 from cchc_desktop.textnorm import clean
 
 

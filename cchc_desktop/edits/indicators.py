@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop.changes import Change, delete, insert, make_change, next_id, row_of, rows_where, update
 from cchc_desktop.errors import NotFoundError, UserInputError
 from cchc_desktop.periods import PERIOD_CODES
+from cchc_desktop.sqlite_db import Database
 from cchc_desktop.textnorm import clean
 
 COMPARISONS = (">=", "<=", "=", "range")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop.changes import RowChange, rows_where, update
+from cchc_desktop.sqlite_db import Database
 
 
 def area_ids_in_order(db: Database, plan_id: int) -> list[int]:

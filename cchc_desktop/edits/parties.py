@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop.changes import RowChange, delete, insert, next_id, rows_where
 from cchc_desktop.directory import party_kind, split_parties
+from cchc_desktop.sqlite_db import Database
 
 LINK_KEY = ("task_id", "role", "position")
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop.changes import Change, delete, insert, make_change, next_id, row_of, update
 from cchc_desktop.errors import NotFoundError, UserInputError
 from cchc_desktop.models import PROGRESS_STATUSES
+from cchc_desktop.sqlite_db import Database
 from cchc_desktop.textnorm import clean
 
 

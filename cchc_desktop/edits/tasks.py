@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop.changes import Change, delete, insert, make_change, row_of, rows_where, update
 from cchc_desktop.edits.ordering import area_ids_in_order, renumber, stt_for, task_rows, tasks_by_area
 from cchc_desktop.edits.parties import LINK_KEY, PartyBook, link_changes
 from cchc_desktop.errors import NotFoundError, UserInputError
+from cchc_desktop.sqlite_db import Database
 from cchc_desktop.textnorm import clean
 
 TEXT_FIELDS = ("content", "lead", "supporting", "output", "deadline_text")

@@ -12,11 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop import repo
 from cchc_desktop.export.vn_dates import draft_or_date_words
 from cchc_desktop.models import UNIT_TYPE_WORDS, Plan, Task, Unit
+from cchc_desktop.sqlite_db import Database
 
 HEADING = "Phụ lục"
 COLUMN_HEADERS = ("Stt", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời gian hoàn thành")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop import repo
 from cchc_desktop.errors import UserInputError
 from cchc_desktop.export.appendix_data import AppendixDocument, build_appendix
@@ -13,6 +11,7 @@ from cchc_desktop.export.filenames import appendix_file_name
 from cchc_desktop.export.pdf_appendix import write_appendix_pdf
 from cchc_desktop.export.safe_write import ensure_folder, write_document
 from cchc_desktop.export.xlsx_appendix import write_appendix_xlsx
+from cchc_desktop.sqlite_db import Database
 
 FORMATS = ("pdf", "xlsx")
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop import repo
 from cchc_desktop.deadlines import dmy
 from cchc_desktop.errors import UserInputError
@@ -28,6 +26,7 @@ from cchc_desktop.report.records import StoredReport, get_report
 from cchc_desktop.report.sections import build_sections, section_slots
 from cchc_desktop.report.tables import area_reports, indicator_rows
 from cchc_desktop.report.template import ReportTemplate, load_template
+from cchc_desktop.sqlite_db import Database
 from cchc_desktop.tracking import plan_schedule, track_period
 
 REPORT_PERIODS = ("q1", "q2", "h1", "q3", "m9", "q4", "h2", "year")

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop.export.appendix_export import FORMATS, parse_formats
 from cchc_desktop.export.filenames import MAX_LENGTH, ascii_words, safe_file_name
 from cchc_desktop.export.safe_write import ensure_folder, write_document
@@ -17,6 +15,7 @@ from cchc_desktop.report.model import ReportDocument
 from cchc_desktop.report.pdf_report import write_report_pdf
 from cchc_desktop.report.store import load_report_document
 from cchc_desktop.report.xlsx_report import write_report_xlsx
+from cchc_desktop.sqlite_db import Database
 
 # How each period reads in a file name: BC_CCHC_Quy_I_2024_Phuong_1.pdf
 PERIOD_FILE_WORDS = {

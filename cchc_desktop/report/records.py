@@ -6,10 +6,9 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop.changes import row_of
 from cchc_desktop.errors import NotFoundError
+from cchc_desktop.sqlite_db import Database
 
 DRAFT, SENT = "draft", "sent"
 

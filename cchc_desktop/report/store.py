@@ -12,8 +12,6 @@ import json
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop import repo
 from cchc_desktop.changes import Change, insert, make_change, next_id, row_of, update
 from cchc_desktop.errors import UserInputError
@@ -25,6 +23,7 @@ from cchc_desktop.report.records import DRAFT, SENT, get_report, report_by_id
 from cchc_desktop.report.sections import AREA_TEMPLATE_KEY, section_slots
 from cchc_desktop.report.tables import area_key
 from cchc_desktop.report.template import load_template
+from cchc_desktop.sqlite_db import Database
 
 TABLE = "report"
 

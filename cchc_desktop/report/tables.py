@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from cchc_desktop.sqlite_db import Database
-
 from cchc_desktop import repo
 from cchc_desktop.edits.indicators import achieved, target_text, with_unit
 from cchc_desktop.export.appendix_data import area_label, clean_text
 from cchc_desktop.models import ProgressUpdate
 from cchc_desktop.report.figures import class_counts, number_text, verdict
 from cchc_desktop.report.model import AreaReport, IndicatorRow, TaskStatusRow
+from cchc_desktop.sqlite_db import Database
 from cchc_desktop.status import CONTINUOUS
 from cchc_desktop.tracking import TaskTracking
 
