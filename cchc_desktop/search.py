@@ -1,11 +1,14 @@
 """Finding tasks: case- and diacritic-insensitive text search, with đ matching d.
 
-The GUI's filter proxy and ``cchc tasks --search`` use these same functions.
+The GUI's appendix table (through ``TaskIndex``) and ``cchc tasks --search`` use these
+same functions.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import replace as with_fields
 from functools import cached_property
 from datetime import date
 
@@ -72,3 +75,74 @@ class TaskFilter:
 
     def is_empty(self) -> bool:
         return self == TaskFilter()
+
+
+class TaskIndex:
+    """The tasks of a plan, filtered as a whole at every keystroke of the search box.
+
+    ``matching(wanted)`` gives the positions of the tasks ``wanted.accepts``, in order,
+    without asking every task: the folded texts are kept from the start, the other
+    filters (area, lead, status, due window) are decided once for each combination, and
+    a query is only matched against the result of an earlier, looser query when there
+    is one (typing on, "ke" then "ke hoach"; or deleting back, "ke hoach" then "ke hoac"
+    starts from "ke hoa"). Tasks without tracking only show when nothing is filtered.
+    """
+
+    REMEMBERED = 24  # recent results kept; each is at most one int per task
+
+    def __init__(self, trackings: Sequence[TaskTracking | None], texts: Sequence[str] | None = None):
+        self._trackings = list(trackings)
+        self._texts = list(texts) if texts is not None else [
+            task_search_text(t.task) if t is not None else "" for t in self._trackings]
+        self._bases: dict[TaskFilter, tuple[int, ...]] = {}
+        self._results: dict[tuple[TaskFilter, frozenset[str]], tuple[int, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._trackings)
+
+    def replace(self, position: int, tracking: TaskTracking, text: str | None = None) -> None:
+        """An edited task: its new text and tracking; earlier results are forgotten."""
+        self._trackings[position] = tracking
+        self._texts[position] = task_search_text(tracking.task) if text is None else text
+        self._bases.clear()
+        self._results.clear()
+
+    def matching(self, wanted: TaskFilter) -> tuple[int, ...]:
+        if wanted.is_empty():
+            return tuple(range(len(self._trackings)))
+        key = (with_fields(wanted, text=""), frozenset(wanted.words))
+        found = self._results.pop(key, None)
+        if found is None:
+            found = self._match(*key)
+        self._results[key] = found  # most recent last
+        if len(self._results) > self.REMEMBERED:
+            del self._results[next(iter(self._results))]
+        return found
+
+    def _match(self, others: TaskFilter, words: frozenset[str]) -> tuple[int, ...]:
+        candidates, known = self._base(others), frozenset()
+        for (earlier_others, earlier_words), earlier in self._results.items():
+            # Every word of the earlier query lies inside a word of this one: whatever
+            # this query finds, the earlier one found too.
+            if earlier_others == others and len(earlier) < len(candidates) \
+                    and all(any(old in new for new in words) for old in earlier_words):
+                candidates, known = earlier, earlier_words
+        texts = self._texts
+        for word in sorted(words - known, key=len, reverse=True):  # the longest word rules out most
+            candidates = [position for position in candidates if word in texts[position]]
+        return tuple(candidates)
+
+    def _base(self, others: TaskFilter) -> tuple[int, ...]:
+        """The tasks the filters other than the text keep."""
+        found = self._bases.get(others)
+        if found is None:
+            if len(self._bases) > 8:
+                self._bases.clear()
+            trackings, texts = self._trackings, self._texts
+            if others.is_empty():
+                found = tuple(position for position, tracking in enumerate(trackings) if tracking is not None)
+            else:
+                found = tuple(position for position, tracking in enumerate(trackings)
+                              if tracking is not None and others.accepts(tracking, texts[position]))
+            self._bases[others] = found
+        return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -46,47 +46,29 @@ def due_window(choice: str, at: date) -> tuple[date | None, date | None]:
 
 
 class AppendixFilterProxy(QSortFilterProxyModel):
-    """Hides tasks the filter rejects, and areas left with no task shown.
+    """The view's side of the appendix model.
 
-    The decision for every row is made once per filter change, in one pass over the
-    source rows; ``filterAcceptsRow`` only looks it up (it runs once per row from C++).
+    The rows are filtered in the model (``AppendixModel.set_filter``: one pass in
+    Python over the plan's lists, one ``layoutChanged``), not here: a Python
+    ``filterAcceptsRow`` is called back from C++ once per row of the plan at every
+    keystroke, which for 10,000 tasks costs more than the filtering itself.
     """
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.task_filter = TaskFilter()
-        self._filtering = False
-        self._shown_rows: list[bool] = []
-        self.shown_tasks = 0
+    def set_filter(self, task_filter: TaskFilter) -> bool:
+        return self.sourceModel().set_filter(task_filter)
 
-    def setSourceModel(self, model) -> None:
-        super().setSourceModel(model)
-        model.modelAboutToBeReset.connect(self._forget)
+    @property
+    def task_filter(self) -> TaskFilter:
+        return self.sourceModel().task_filter
 
-    def _forget(self) -> None:
-        self._shown_rows = []
+    @property
+    def shown_tasks(self) -> int:
+        return self.sourceModel().shown_task_count()
 
-    def set_filter(self, task_filter: TaskFilter) -> None:
-        self.beginFilterChange()
-        self.task_filter = task_filter
-        self._filtering = not task_filter.is_empty()
-        self._shown_rows = []
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        if not self._filtering:
-            return True
-        if not self._shown_rows:
-            self._shown_rows = self._decide()
-        return self._shown_rows[source_row]
-
-    def _decide(self) -> list[bool]:
-        rows = self.sourceModel().rows
-        wanted = self.task_filter
-        shown = [not r.is_area and r.tracking is not None and wanted.accepts(r.tracking, r.search_text) for r in rows]
-        areas = {r.area.id for r, keep in zip(rows, shown) if keep}
-        self.shown_tasks = sum(shown)
-        return [keep or (r.is_area and r.area.id in areas) for r, keep in zip(rows, shown)]
+    def row_key(self, row: int):
+        """What the row shows: the same object while it is unchanged (for row heights)."""
+        source = self.mapToSource(self.index(row, 0))
+        return self.sourceModel().row_at(source.row()) if source.isValid() else None
 
 
 class FilterBar(QWidget):
@@ -145,6 +127,15 @@ class FilterBar(QWidget):
             status_class=self.status.currentData() or "", due_from=due_from, due_to=due_to,
         )
 
+    def show_count(self, shown: int, total: int) -> None:
+        # A fixed size, that of the widest count of the plan: a new count then changes
+        # only the label. (A label that may change size asks its layout, and every layout
+        # up to the window, to lay out again, and the tab widget repaints the whole tab.)
+        widest = self.count.fontMetrics().horizontalAdvance(f"{total}/{total} nhiệm vụ")
+        if self.count.maximumWidth() != widest:
+            self.count.setFixedSize(widest, self.count.fontMetrics().height())
+        self.count.setText(f"{shown}/{total} nhiệm vụ" if shown != total else f"{total} nhiệm vụ")
+
     def clear(self) -> None:
         for widget in (self.search, self.lead):
             widget.clear()
@@ -171,11 +162,9 @@ class AppendixPanel(QWidget):
         self.proxy.layoutChanged.connect(self.apply_area_spans)
 
     def apply_filter(self, at: date) -> None:
+        """Show what the filter bar asks for (the spans follow the proxy's signals)."""
         self.proxy.set_filter(self.filter_bar.task_filter(at))
-        self.apply_area_spans()
-        total = self.model.task_count()
-        shown = total if self.proxy.task_filter.is_empty() else self.proxy.shown_tasks
-        self.filter_bar.count.setText(f"{shown}/{total} nhiệm vụ" if shown != total else f"{total} nhiệm vụ")
+        self.filter_bar.show_count(self.proxy.shown_tasks, self.model.task_count())
 
     def apply_area_spans(self) -> None:
         """Area rows span the table; found from the (few) areas, not by visiting every row."""
@@ -191,10 +180,8 @@ class AppendixPanel(QWidget):
         return self.model.row_at(self.proxy.mapToSource(index).row()) if index.isValid() else None
 
     def select_task(self, task_id: int) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 1)
-            source = self.model.row_at(self.proxy.mapToSource(index).row())
-            if source.task is not None and source.task.id == task_id:
-                self.view.setCurrentIndex(index)
-                self.view.scrollTo(index)
-                return
+        row = self.model.task_row(task_id)
+        if row is not None:
+            index = self.proxy.mapFromSource(self.model.index(row, 1))
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)

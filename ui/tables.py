@@ -14,12 +14,19 @@ class VisibleRowHeights(QObject):
     ``ResizeToContents`` measures every cell of every row each time anything changes:
     fine for 40 tasks, seconds for 10,000. Rows off screen keep a one-line height
     until they are scrolled into view.
+
+    When the view's model has ``row_key(row)`` (an object standing for what the row
+    shows, a new one when that changes), heights measured are kept for as long as the
+    column widths stay the same: a row shown again after a filter change, or scrolled
+    back to, is not measured again.
     """
 
     def __init__(self, view: QTableView):
         super().__init__(view)
         self.view = view
         self._fitted: set[int] = set()
+        self._heights: dict[int, tuple[object, int]] = {}  # id(row key) -> (row key, height)
+        self._widths: tuple[int, ...] = ()  # the column widths the heights were measured at
         self._timer = QTimer(self)  # owned: it dies with the view, never firing at a deleted one
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -31,36 +38,82 @@ class VisibleRowHeights(QObject):
         view.horizontalHeader().sectionResized.connect(self.refit)
         view.viewport().installEventFilter(self)
         model = view.model()
-        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved, model.dataChanged):
+        # New rows altogether: fitted at once, before the view first paints them (from
+        # a timer they would be painted one line high, then again fitted).
+        model.modelReset.connect(self.forget)
+        model.layoutChanged.connect(self.refit_now)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged):
             signal.connect(self.refit)
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self.schedule()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()  # measured in another font
+            self.refit()
         return False
+
+    def forget(self, *_args) -> None:
+        """New rows: heights kept for the old ones are of no more use."""
+        self._heights.clear()
+        self.refit_now()
 
     def refit(self, *_args) -> None:
         self._fitted.clear()
         self.schedule()
+
+    def refit_now(self, *_args) -> None:
+        self._fitted.clear()
+        self.fit_visible()
 
     def schedule(self, *_args) -> None:
         if not self._timer.isActive():
             self._timer.start()
 
     def fit_visible(self) -> None:
-        if not self.view.isVisible():
-            return  # a hidden tab has no screen to fit: its Show event schedules the fit
-        rows = self.view.model().rowCount()
-        for _ in range(FIT_PASSES):
-            first = max(self.view.rowAt(0), 0)
-            last = self.view.rowAt(self.view.viewport().height() - 1)
-            last = rows - 1 if last < 0 else last
-            todo = [row for row in range(first, last + 1) if row not in self._fitted]
-            if not todo:
-                return
-            for row in todo:
-                self.view.resizeRowToContents(row)
-                self._fitted.add(row)
+        view = self.view
+        self._timer.stop()
+        rows = view.model().rowCount()
+        if not view.isVisible() or rows == 0:
+            return  # fitted when shown
+        row_key = getattr(view.model(), "row_key", None)
+        header = view.verticalHeader()
+        widths = tuple(view.columnWidth(column) for column in range(view.model().columnCount()))
+        if widths != self._widths:
+            self._heights.clear()
+            self._widths = widths
+        fitted_any = False
+        # The view hears of each row resized and lays itself out and repaints for them
+        # later, from a timer: once more than needed. Rows are resized quietly here,
+        # then the view laid out once.
+        header.blockSignals(True)
+        try:
+            for _ in range(FIT_PASSES):
+                first = view.rowAt(0)
+                if first < 0:
+                    break  # scrolled past the rows left: fitted when the scroll bar catches up
+                last = view.rowAt(view.viewport().height() - 1)
+                last = rows - 1 if last < 0 else last
+                todo = [row for row in range(first, last + 1) if row not in self._fitted]
+                if not todo:
+                    break
+                for row in todo:
+                    self._fit(row, row_key(row) if row_key is not None else None, header)
+                    self._fitted.add(row)
+                fitted_any = True
+        finally:
+            header.blockSignals(False)
+        if fitted_any:
+            view.doItemsLayout()
+
+    def _fit(self, row: int, key, header: QHeaderView) -> None:
+        known = self._heights.get(id(key)) if key is not None else None
+        if known is not None and known[0] is key:
+            header.resizeSection(row, known[1])
+            return
+        self.view.resizeRowToContents(row)
+        if key is not None:
+            self._heights[id(key)] = (key, self.view.rowHeight(row))
 
 
 def configure_table(view: QTableView, widths: tuple[int | None, ...]) -> None:
