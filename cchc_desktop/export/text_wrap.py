@@ -10,9 +10,17 @@ Widths are reportlab's ``stringWidth``, computed the way it computes them for a
 TrueType font (the sum of the characters' advances, times ``0.001 * size``) but from
 a table of advances per character, so a new word costs one C-level sum instead of a
 Python loop over its characters. The result is the same float, bit for bit.
+
+A word far wider than the column (a pasted URL, a run of 200,000 characters) is cut
+in time proportional to its length (times its logarithm at worst), not its square:
+each piece's end is found by a search over the widths of that piece's starts,
+measured without filling the table (see ``_cut_word``), and the pieces are the very
+ones a character-by-character scan gives.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
@@ -43,11 +51,15 @@ class _Widths(dict):
         self._advances = _ADVANCES.setdefault(font_name, _Advances(font)) if isinstance(font, TTFont) else None
         self._scale = 0.001 * size
 
-    def __missing__(self, text: str) -> float:
+    def measure(self, text: str) -> float:
+        """``self[text]`` without keeping it: for the many starts of a word being cut."""
         if self._advances is None:  # not a TrueType font: ask reportlab
-            width = stringWidth(text, self._font_name, self._size)
-        else:  # what reportlab's instanceStringWidthTTF computes, in the same order
-            width = self._scale * sum(map(self._advances.__getitem__, text))
+            return stringWidth(text, self._font_name, self._size)
+        # what reportlab's instanceStringWidthTTF computes, in the same order
+        return self._scale * sum(map(self._advances.__getitem__, text))
+
+    def __missing__(self, text: str) -> float:
+        width = self.measure(text)
         if len(self) >= WORDS_KEPT:
             self.clear()
         self[text] = width
@@ -146,16 +158,36 @@ def _cut_word(word: str, font_name: str, size: float, width: float) -> list[str]
     """A word too long for the column, cut into pieces that fit (the last may be short).
 
     Each piece ends after a ``/`` or ``-`` when one fits (``3989/KH-`` ``UBND``), else
-    between characters.
+    between characters; a piece has at least one character, even one wider than the
+    column. The pieces are those of the plain loop (while the rest is too wide, cut off
+    its longest fitting start, back to its last ``/`` or ``-``), without remeasuring
+    the rest for every piece: whether the rest fits is whether its longest fitting
+    start is all of it.
     """
+    widths = _widths_for(font_name, size)
+    if not widths[word] > width:  # also a NaN width, which nothing exceeds
+        return [word]
+    measure = widths.measure
     pieces: list[str] = []
-    while text_width(word, font_name, size) > width:
-        cut = _longest_fitting_prefix(word, font_name, size, width)
-        soft = max(word.rfind("/", 0, cut), word.rfind("-", 0, cut)) + 1
-        cut = soft if soft > 0 else cut
-        pieces.append(word[:cut])
-        word = word[cut:]
-    pieces.append(word)
+    start = 0
+    fitting = 2  # where the search for the next piece's end starts: pieces run alike
+    while True:
+        rest = len(word) - start
+        if rest >= 2:
+            fitting = _fitting_length(measure, word, start, width, fitting)
+            if fitting == rest:  # the rest fits
+                break
+        elif rest == 0 or not measure(word[start:]) > width:
+            break  # (an empty rest, left by a character wider than the column, always fits)
+        else:
+            fitting = 1
+        cut = start + fitting
+        soft = max(word.rfind("/", start, cut), word.rfind("-", start, cut)) + 1
+        if soft > start:
+            cut = soft
+        pieces.append(word[start:cut])
+        start = cut
+    pieces.append(word[start:])
     return pieces
 
 
@@ -163,16 +195,49 @@ def _soft_head(word: str, font_name: str, size: float, room: float) -> tuple[str
     """The longest start of ``word`` ending in ``/`` or ``-`` that fits in ``room``, and the rest."""
     if room <= 0:
         return "", word
-    fitting = _longest_fitting_prefix(word, font_name, size, room)
+    fitting = _fitting_length(_widths_for(font_name, size).measure, word, 0, room)
     cut = max(word.rfind("/", 0, fitting), word.rfind("-", 0, fitting)) + 1
     if cut <= 0 or text_width(word[:cut], font_name, size) > room:
         return "", word
     return word[:cut], word[cut:]
 
 
-def _longest_fitting_prefix(word: str, font_name: str, size: float, width: float) -> int:
-    """How many leading characters of ``word`` fit in ``width`` (at least one)."""
-    fitting = 1
-    while fitting < len(word) and text_width(word[: fitting + 1], font_name, size) <= width:
-        fitting += 1
-    return fitting
+def _fitting_length(measure: Callable[[str], float], word: str, start: int, width: float, guess: int = 2) -> int:
+    """How many characters of ``word`` from ``start`` fit in ``width`` (at least one).
+
+    That is the largest ``n >= 2`` with ``measure(word[start:start + n]) <= width``, or
+    1 when there is none: what counting up from one character until the next no longer
+    fits gives, as the width of a start never shrinks when it grows by a character
+    (advances are never negative, and rounding a sum never undoes an addend). So the
+    answer is bracketed by doubling steps away from ``guess`` (the previous piece's
+    length: two measurements when pieces run alike), then bisected.
+    """
+    rest = len(word) - start
+    if rest < 2:
+        return 1
+    lo, hi = 1, rest + 1  # lo is 1 or fits; hi does not fit or is past the end
+    probe = min(max(guess, 2), rest)
+    step = 1
+    if measure(word[start : start + probe]) <= width:
+        lo = probe
+        while lo < rest:
+            probe = min(lo + step, rest)
+            if measure(word[start : start + probe]) <= width:
+                lo, step = probe, 2 * step
+            else:
+                hi = probe
+                break
+    else:
+        hi = probe
+        while (probe := hi - step) >= 2:
+            if measure(word[start : start + probe]) <= width:
+                lo = probe
+                break
+            hi, step = probe, 2 * step
+    while hi - lo > 1:
+        middle = (lo + hi) // 2
+        if measure(word[start : start + middle]) <= width:
+            lo = middle
+        else:
+            hi = middle
+    return lo
