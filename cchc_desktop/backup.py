@@ -24,6 +24,7 @@ from cchc_desktop.db import SQLITE_HEADER
 from cchc_desktop.errors import CchcError, DatabaseUnusable, UserInputError
 from cchc_desktop.migrations import applied_migration_names, apply_migrations, known_migration_names
 from cchc_desktop.os_errors import environment_problem, is_damage
+from cchc_desktop.progress import Cancelled, portion, step, steps
 from cchc_desktop.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ NAME_PATTERN = re.compile(
 KEEP_LAST = 10
 KEEP_MONTHS = 12
 STALE_PARTIAL_SECONDS = 3600
+PAGES_PER_STEP = 256  # a copy goes 1 MB at a time (4 KB pages), so it can report and be cancelled
 READ_TIMEOUT_SECONDS = 5.0  # how long a read waits for another program's lock
 
 
@@ -202,8 +204,9 @@ def read_content(path: Path) -> ContentSummary | None:
 
 
 def catalog(folder: Path) -> list[tuple[BackupInfo, ContentSummary | None]]:
-    """The backups in ``folder``, newest first, each with what it holds (read from the file)."""
-    return [(info, read_content(info.path)) for info in list_backups(folder)]
+    """The backups in ``folder``, newest first, each with what it holds (read from the file,
+    after checking it: one progress step per file)."""
+    return [(info, read_content(info.path)) for info in steps(list_backups(folder), every=1)]
 
 
 # Writing ---------------------------------------------------------------------
@@ -239,10 +242,17 @@ def _copy_database(source: sqlite3.Connection, target_path: Path) -> None:
     """The copy step itself: SQLite's online backup, leaving one self-contained file."""
     target = sqlite3.connect(str(target_path), isolation_level=None)
     try:
-        source.backup(target)
+        source.backup(target, pages=PAGES_PER_STEP, progress=_copy_progress)
         target.execute("PRAGMA journal_mode = DELETE")  # no -wal beside a copy on a USB stick
     finally:
         target.close()
+
+
+def _copy_progress(_status: int, remaining: int, total: int) -> None:
+    """Between steps of a copy: report, and let a cancel abort it (the target's write
+    transaction rolls back). After the last page the copy is complete: too late to cancel."""
+    if remaining:
+        step(total - remaining, total)
 
 
 def _refuse_damaged_copy(path: Path) -> None:
@@ -389,13 +399,24 @@ def restore_backup(workspace: Workspace, source: Path, now: datetime | None = No
     """Replace the workspace's data with ``source``, after backing up the current state.
 
     The copy goes through the backup API into the open database as one write
-    transaction, so a failure or a crash leaves the old data, never a mix.
+    transaction, so a failure or a crash leaves the old data, never a mix. Cancelled
+    (``progress``) before the copy is complete, it leaves everything as it was: the old
+    data, and no safety copy either.
     """
-    content = verify_backup_file(source)
+    with portion(0.0, 0.1):
+        content = verify_backup_file(source)
     safety = None
     if has_user_data(workspace.db):
-        safety = write_backup(workspace.db.conn, backups_dir(workspace.data_dir), "before-restore", now).path
-    load_into(source, workspace.db)
+        with portion(0.1, 0.5):
+            safety = write_backup(workspace.db.conn, backups_dir(workspace.data_dir), "before-restore", now).path
+    try:
+        with portion(0.5, 1.0):
+            step(0, 1)  # the last moment to cancel before the data are replaced (a small copy is one step)
+            load_into(source, workspace.db)
+    except Cancelled:
+        if safety is not None:
+            _remove_quietly(safety)
+        raise
     log.info("restored %s (safety copy %s)", source, safety)
     return RestoreReport(source, content, safety)
 
@@ -407,7 +428,7 @@ def load_into(source: Path, db: Database) -> None:
     try:
         reader = connect_read_only(source)
         try:
-            reader.backup(db.conn)
+            reader.backup(db.conn, pages=PAGES_PER_STEP, progress=_copy_progress)
         finally:
             reader.close()
     except (OSError, sqlite3.Error) as exc:

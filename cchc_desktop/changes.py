@@ -15,6 +15,7 @@ from datetime import datetime
 from cchc_desktop.sqlite_db import Database
 
 from cchc_desktop.errors import CchcError
+from cchc_desktop.progress import steps
 
 TASK_TABLE = "task"
 HISTORY_SKIP = {"id", "plan_id"}
@@ -73,7 +74,7 @@ def apply(db: Database, change: Change, action: str = "sửa") -> None:
     Each row is first checked to be exactly as the change expects; if not, nothing is
     written (an undo replayed over rows changed elsewhere would corrupt them)."""
     with db.atomic():
-        for row in change.rows:
+        for row in steps(change.rows, every=500):  # a cancel rolls the whole change back
             if row_of(db, row.table, row.key) != row.before:
                 raise StaleChange()
             _write_row(db, row)

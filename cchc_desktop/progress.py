@@ -5,6 +5,9 @@ The GUI runs a long job in a worker thread inside ``reporting(callback)``; loops
 in the core call ``step(done, total)``. The callback may raise :class:`Cancelled`,
 which unwinds the job like any error: atomic writers remove their temporary file,
 transactions roll back. Outside ``reporting`` (CLI, tests) ``step`` does nothing.
+
+A job of several stages (read, then build, then write) gives each stage its share of
+the one bar with ``portion``, so the bar moves once from start to end.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from cchc_desktop.errors import CchcError
 
 ProgressCallback = Callable[[int, int], None]
 _callback: ContextVar[ProgressCallback | None] = ContextVar("cchc_progress", default=None)
+SCALE = 1000  # a portion reports thousandths of the whole job
 
 
 class Cancelled(CchcError):
@@ -34,7 +38,9 @@ def reporting(callback: ProgressCallback) -> Iterator[None]:
 
 
 def step(done: int, total: int) -> None:
-    """Say how far the current job is; raises Cancelled when the user asked to stop."""
+    """Say how far the current job is; raises Cancelled when the user asked to stop.
+
+    ``total`` 0 (or less) means "not known yet": the step still lets the user cancel."""
     callback = _callback.get()
     if callback is not None:
         callback(done, total)
@@ -48,3 +54,19 @@ def steps(items, every: int = 200):
             step(index, total)
         yield item
     step(total, total)
+
+
+@contextmanager
+def portion(first: float, last: float) -> Iterator[None]:
+    """The steps inside are the part ``first``..``last`` (fractions of 1) of the whole job."""
+    outer = _callback.get()
+    if outer is None:
+        yield
+        return
+
+    def scaled(done: int, total: int) -> None:
+        fraction = min(max(done / total, 0.0), 1.0) if total > 0 else 0.0
+        outer(round((first + (last - first) * fraction) * SCALE), SCALE)
+
+    with reporting(scaled):
+        yield

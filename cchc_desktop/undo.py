@@ -22,6 +22,31 @@ class UndoStack:
         self._undone.clear()
         return change
 
+    def record(self, change: Change) -> Change:
+        """Remember ``change`` for undo when it was already written, in one transaction, on
+        another connection to the same file (a worker thread's): as if ``do`` had written it."""
+        if not change.is_empty():
+            self._done.append(change)
+            self._undone.clear()
+        return change
+
+    # A large undo or redo is written by a worker thread: it writes ``next_undo().inverse()``
+    # (or ``next_redo()``), then the stack is told with ``undone`` (or ``redone``).
+
+    def next_undo(self) -> Change | None:
+        return self._done[-1] if self._done else None
+
+    def next_redo(self) -> Change | None:
+        return self._undone[-1] if self._undone else None
+
+    def undone(self, change: Change) -> None:
+        if self.next_undo() is change:
+            self._undone.append(self._done.pop())
+
+    def redone(self, change: Change) -> None:
+        if self.next_redo() is change:
+            self._done.append(self._undone.pop())
+
     def undo(self) -> Change | None:
         if not self._done:
             return None

@@ -1,5 +1,6 @@
-"""Backups in the window: "Sao lưu…", "Khôi phục…", the damaged-database start-up
-dialog, and the desktop session that ties start-up and exit together."""
+"""Backups in the window: "Sao lưu…", "Khôi phục…" (its dialog is ``ui.restore_dialog``),
+the damaged-database start-up dialog, and the desktop session that ties start-up and
+exit together."""
 
 from __future__ import annotations
 
@@ -7,277 +8,22 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cchc_desktop import integrity
 from cchc_desktop.applog import LogFile, log_error
-from cchc_desktop.backup import (
-    BackupInfo,
-    ContentSummary,
-    RestoreReport,
-    automatic_backup,
-    backup_to_folder,
-    backups_dir,
-    catalog,
-    describe_file,
-    restore_backup,
-    verify_backup_file,
-)
+from cchc_desktop.backup import BackupInfo, automatic_backup, backup_to_folder, catalog, describe_file
 from cchc_desktop.errors import CchcError
 from cchc_desktop.instance_lock import InstanceLock
 from cchc_desktop.paths import ensure_data_dir, resolve_data_dir
-from cchc_desktop.undo import UndoStack
 from cchc_desktop.workspace import Workspace
-from ui.dialogs import TITLE, confirm
+from ui.background import BackgroundJob, run_in_background, stop_all
 from ui.errors import show_error
+from ui.restore_dialog import (  # its names are still found here, as before it had its own module
+    PATH_ROLE, BackupListModel, RestoreDialog, after_restore, inform, open_restore_dialog, restored_text, when,
+)
 
 log = logging.getLogger(__name__)
-
-COLUMNS = ("Thời điểm sao lưu", "Loại", "Kế hoạch", "Nhiệm vụ")
-TIME_COLUMN, REASON_COLUMN, PLANS_COLUMN, TASKS_COLUMN = range(len(COLUMNS))
-PATH_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-UNREADABLE = "tệp hỏng, không đọc được"
-
-
-def when(info: BackupInfo) -> str:
-    return f"{info.taken_at:%d/%m/%Y %H:%M:%S}"
-
-
-def inform(parent: QWidget | None, text: str) -> None:
-    box = QMessageBox(parent)
-    box.setWindowTitle(TITLE)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setText(text)
-    box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
-
-
-# The list of backups ---------------------------------------------------------
-
-class BackupListModel(QAbstractTableModel):
-    """Backups with when and why they were taken and what they hold (read from each file)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[tuple[BackupInfo, ContentSummary | None]] = []
-
-    def set_backups(self, rows: list[tuple[BackupInfo, ContentSummary | None]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def backup_at(self, row: int) -> tuple[BackupInfo, ContentSummary | None]:
-        return self._rows[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(COLUMNS):
-                return COLUMNS[section]
-        return None
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if self._rows[index.row()][1] is None:  # a damaged file cannot be restored
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        info, content = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(index.column(), info, content)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (PLANS_COLUMN, TASKS_COLUMN):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(info.path) if content else f"{info.path}\n({UNREADABLE})"
-        if role == PATH_ROLE:
-            return str(info.path)
-        if role == SORT_ROLE:
-            return self._sort_key(index.column(), info, content)
-        return None
-
-    @staticmethod
-    def _sort_key(column: int, info: BackupInfo, content: ContentSummary | None):
-        if column == TIME_COLUMN:
-            return info.taken_at.isoformat()
-        if column == REASON_COLUMN:
-            return info.reason_label
-        if content is None:
-            return -1
-        return content.plans if column == PLANS_COLUMN else content.tasks
-
-    @staticmethod
-    def _display(column: int, info: BackupInfo, content: ContentSummary | None) -> str:
-        if column == TIME_COLUMN:
-            return when(info)
-        if column == REASON_COLUMN:
-            return info.reason_label if content else f"{info.reason_label} ({UNREADABLE})"
-        if content is None:
-            return "—"
-        return str(content.plans if column == PLANS_COLUMN else content.tasks)
-
-
-# Restoring -------------------------------------------------------------------
-
-class RestoreDialog(QDialog):
-    """Pick a backup and restore it; ``report`` holds what was restored after accept()."""
-
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.workspace = workspace
-        self.report: RestoreReport | None = None
-        self.setWindowTitle("Khôi phục dữ liệu")
-        self.resize(640, 420)
-        self.model = BackupListModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.view = self._make_view()
-        self.restore_button = QPushButton("Khôi phục bản đã chọn…")
-        self.file_button = QPushButton("Chọn tệp khác…")
-        self.close_button = QPushButton("Đóng")
-        self._build()
-        self.reload()
-
-    def _make_view(self) -> QTableView:
-        view = QTableView()
-        view.setModel(self.proxy)
-        view.setSortingEnabled(True)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(REASON_COLUMN, QHeaderView.ResizeMode.Stretch)
-        view.setColumnWidth(TIME_COLUMN, 170)
-        view.activated.connect(lambda _index: self.restore_selected())
-        return view
-
-    def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            "Các bản sao lưu tự động (khi mở và khi đóng chương trình) và bản sao lưu thủ công. "
-            "Trước khi khôi phục, dữ liệu hiện tại được sao lưu để có thể quay lại."
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        layout.addWidget(self.view, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.file_button)
-        row.addStretch(1)
-        row.addWidget(self.restore_button)
-        row.addWidget(self.close_button)
-        layout.addLayout(row)
-        self.restore_button.clicked.connect(self.restore_selected)
-        self.file_button.clicked.connect(self.restore_other_file)
-        self.close_button.clicked.connect(self.reject)
-        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_button())
-
-    def reload(self) -> None:
-        self.model.set_backups(catalog(backups_dir(self.workspace.data_dir)))
-        self.view.sortByColumn(TIME_COLUMN, Qt.SortOrder.DescendingOrder)
-        first = next((r for r in range(self.proxy.rowCount()) if self.proxy.flags(self.proxy.index(r, 0))), None)
-        if first is not None:
-            self.view.selectRow(first)
-        self._update_button()
-
-    def _update_button(self) -> None:
-        self.restore_button.setEnabled(self.selected() is not None)
-
-    def selected(self) -> tuple[BackupInfo, ContentSummary | None] | None:
-        rows = self.view.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.backup_at(self.proxy.mapToSource(rows[0]).row())
-
-    def restore_selected(self) -> None:
-        chosen = self.selected()
-        if chosen is not None and chosen[1] is not None:
-            self._confirm_and_restore(*chosen)
-
-    def restore_other_file(self) -> None:
-        path = choose_backup_file(self)
-        if path is None:
-            return
-        try:
-            content = verify_backup_file(path)
-            info = describe_file(path)
-        except (CchcError, OSError) as error:
-            show_error(self, error)
-            return
-        self._confirm_and_restore(info, content)
-
-    def _confirm_and_restore(self, info: BackupInfo, content: ContentSummary) -> None:
-        question = (
-            f"Khôi phục dữ liệu về bản sao lưu lúc {when(info)} "
-            f"({content.plans} kế hoạch, {content.tasks} nhiệm vụ)?\n\n"
-            "Dữ liệu hiện tại sẽ được thay thế; trước đó chương trình sao lưu nó để có thể quay lại."
-        )
-        if not confirm(self, question, yes="Khôi phục"):
-            return
-        try:
-            self.report = restore_backup(self.workspace, info.path)
-        except Exception as error:  # noqa: BLE001 - every failure reaches the one error display
-            show_error(self, error)
-            return
-        self.accept()
-
-
-def choose_backup_file(parent: QWidget | None) -> Path | None:
-    path, _filter = QFileDialog.getOpenFileName(
-        parent, "Chọn tệp sao lưu", "", "Bản sao lưu CCHC (*.sqlite3);;Mọi tệp (*)"
-    )
-    return Path(path) if path else None
-
-
-def restored_text(report: RestoreReport) -> str:
-    text = (
-        f"Đã khôi phục dữ liệu từ {report.source.name}: "
-        f"{report.content.plans} kế hoạch, {report.content.tasks} nhiệm vụ."
-    )
-    if report.safety_copy:
-        text += f"\n\nDữ liệu trước khi khôi phục được sao lưu tại:\n{report.safety_copy}"
-    return text
-
-
-def open_restore_dialog(window) -> RestoreReport | None:
-    """"Khôi phục…": restore, then forget the undo history (it belongs to the old data) and refresh."""
-    dialog = RestoreDialog(window.workspace, window)
-    if not dialog.exec() or dialog.report is None:
-        return None
-    after_restore(window, dialog.report)
-    inform(window, restored_text(dialog.report))
-    return dialog.report
-
-
-def after_restore(window, report: RestoreReport) -> None:
-    operations = getattr(window, "operations", None)
-    if operations is not None:
-        operations.undo_stack = UndoStack(window.workspace.db)
-        operations.undo_state_changed.emit()
-    window.current_plan_id = None
-    window.refresh_plans()
 
 
 # Backing up to a chosen folder -----------------------------------------------
@@ -287,18 +33,16 @@ def choose_folder(parent: QWidget | None) -> Path | None:
     return Path(path) if path else None
 
 
-def save_backup_to_chosen_folder(parent: QWidget | None, workspace: Workspace) -> BackupInfo | None:
-    """"Sao lưu…": choose a folder, write a verified copy there, say where."""
+def save_backup_to_chosen_folder(parent: QWidget | None, workspace: Workspace) -> BackgroundJob | None:
+    """"Sao lưu…": choose a folder, write a verified copy there (in a worker thread, on
+    its own connection: a USB stick is slow), say where. A cancel leaves no file."""
     folder = choose_folder(parent)
     if folder is None:
         return None
-    try:
-        info = backup_to_folder(workspace, folder)
-    except Exception as error:  # noqa: BLE001 - every failure reaches the one error display
-        show_error(parent, error)
-        return None
-    inform(parent, f"Đã sao lưu dữ liệu vào:\n{info.path}")
-    return info
+    data_dir = workspace.data_dir
+    return run_in_background(
+        parent, "Đang sao lưu dữ liệu…", lambda db: backup_to_folder(Workspace(data_dir, db), folder),
+        lambda info: inform(parent, f"Đã sao lưu dữ liệu vào:\n{info.path}"), db_path=workspace.db_path)
 
 
 def add_backup_actions(window) -> None:
@@ -381,18 +125,26 @@ class DesktopSession:
         self.lock = lock
         self.log_file = log_file
         self.workspace = workspace
-        self._changes_at_open = workspace.db.conn.total_changes
+        self._state_at_backup = self._state()
+
+    def _state(self) -> tuple[int, int]:
+        """What tells whether the data changed: the rows written through the window's
+        connection, and ``data_version``, which moves when another connection commits
+        (a worker thread's: a large import, a copy, a restore; or the command line)."""
+        conn = self.workspace.db.conn
+        return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
 
     def backup(self, reason: str) -> BackupInfo | None:
         info = automatic_backup(self.workspace, reason)
-        self._changes_at_open = self.workspace.db.conn.total_changes
+        self._state_at_backup = self._state()
         return info
 
     def close(self) -> None:
         if self.lock is None:
             return
         try:
-            if self.workspace.db.conn.total_changes != self._changes_at_open:
+            stop_all()  # a change still being written in a worker is cancelled (rolled back) first
+            if self._state() != self._state_at_backup:
                 self.backup("close")
         except Exception as error:  # noqa: BLE001 - the window is closing; the log is the only place left
             log_error(error)
@@ -455,3 +207,11 @@ def _open_or_recover(data_dir: Path, ask) -> Workspace | None:
             return None
         log.info("damaged database set aside as %s", recovery.set_aside)
         return recovery.workspace
+
+
+__all__ = [
+    "DesktopSession", "DamagedDatabaseDialog", "open_desktop_session", "add_backup_actions",
+    "save_backup_to_chosen_folder", "choose_folder", "ask_about_damage", "catalog", "describe_file",
+    "PATH_ROLE", "BackupListModel", "RestoreDialog", "after_restore", "inform", "open_restore_dialog",
+    "restored_text", "when",
+]

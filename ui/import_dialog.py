@@ -1,19 +1,26 @@
 """Importing an appendix from an .xlsx/.docx file: see what was read, correct it, import.
 
-``open_import_dialog`` reads the file (a bad file shows its message and no dialog);
-``ImportDialog`` shows the columns as detected, each with a box to give it another
-meaning, a preview of every row (areas bold, the reading of each deadline, the
-warnings in orange) and where the tasks go: a new plan for a year, or an existing
-plan. "Nhập" writes everything as one change (undoable through ``operations``);
-"Hủy" writes nothing. ``result_plan_id`` holds the plan written to.
+``open_import_dialog`` reads the file in a worker thread (a bad file shows its message
+and no dialog), then makes the dialog. ``ImportDialog`` shows the columns as
+detected, each with a box to give it another meaning, a preview of every row (areas
+bold, the reading of each deadline, the warnings in orange) and where the tasks go: a
+new plan for a year, or an existing plan. "Nhập" writes everything as one change
+(undoable through ``operations``); "Hủy" writes nothing. ``result_plan_id`` holds the
+plan written to.
+
+A large table (more than ``BACKGROUND_ABOVE_ROWS`` rows) is corrected and imported in
+a worker thread, with a progress bar and "Hủy": a correction is made on a ``fork`` of
+the preview, which replaces the one on screen when done; the import is built and
+written on the worker's own connection, in one transaction. A cancel leaves the
+preview, or the database, as it was.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QGroupBox,
     QHBoxLayout, QHeaderView, QLabel, QPushButton, QRadioButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
@@ -21,104 +28,30 @@ from PySide6.QtWidgets import (
 
 from cchc_desktop import repo
 from cchc_desktop.changes import apply
+from cchc_desktop.db import database_file
 from cchc_desktop.errors import CchcError
-from cchc_desktop.importing import AREA, FIELD_LABELS, FIELDS, ImportPreview, import_change, read_appendix
+from cchc_desktop.importing import FIELD_LABELS, FIELDS, ImportPreview, import_change, read_appendix
 from cchc_desktop.importing.commit import IMPORT_ACTION
 from cchc_desktop.importing.heading import FIRST_YEAR, LAST_YEAR
-from ui.errors import show_error
+from cchc_desktop.progress import portion
+from ui.background import BackgroundJob, run_in_background
+from ui.import_preview_model import (
+    FLAG_ROLE, NOTE_COLUMN, PREVIEW_COLUMNS, READING_COLUMN, WARNING_COLUMN, ImportPreviewModel,
+)
 from ui.plan_dialog import ERROR_STYLE, HINT_STYLE, vietnamese_buttons
 
 FILE_FILTER = "Bảng phụ lục Excel hoặc Word (*.xlsx *.docx);;Tất cả các tệp (*)"
-PREVIEW_COLUMNS = ("Dòng", "Stt", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời gian hoàn thành",
-                   "Cách hiểu thời hạn", "Ghi chú", "Cảnh báo")
-HEADER_LINES = {6: "Thời gian\nhoàn thành", 7: "Cách hiểu\nthời hạn"}
-CELL_FIELDS = {2: "content", 3: "lead", 4: "supporting", 5: "output", 6: "deadline_text", 8: "note"}
-READING_COLUMN, NOTE_COLUMN, WARNING_COLUMN = 7, 8, 9
 COLUMN_WIDTHS = (40, 36, 300, 135, 120, 110, 110, 125, 110)  # the warnings take the rest
-HEADER_TIPS = {0: "Số dòng trong tệp (trong Word: dòng của bảng)", 1: "Stt như ghi trong tệp; khi nhập sẽ đánh lại số",
-               7: "Ngày hạn chương trình hiểu được từ cột Thời gian hoàn thành"}
 ROW_LINES = 2  # two lines of text per row: enough to judge a task without opening it
-WARNING_COLOUR = QColor("#b35c00")
-AREA_BACKGROUND = QColor("#e8eef6")
-FLAG_ROLE = Qt.ItemDataRole.UserRole + 1  # "1" for rows shown by "only rows with warnings"
 MAPPING_COLUMNS_PER_LINE = 7
-
-
-class ImportPreviewModel(QAbstractTableModel):
-    """The rows of an ImportPreview, one per area or task, read-only."""
-
-    def __init__(self, preview: ImportPreview, parent=None):
-        super().__init__(parent)
-        self.preview = preview
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def refresh(self) -> None:
-        """The preview was re-read (a column remapped, another year): show it anew."""
-        self.beginResetModel()
-        self.endResetModel()
-
-    def area_rows(self) -> list[int]:
-        return [number for number, row in enumerate(self.preview.rows) if row.kind == AREA]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.preview.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(PREVIEW_COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(PREVIEW_COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADER_LINES.get(section, PREVIEW_COLUMNS[section])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(section)
-        return None
-
-    def flags(self, index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.preview.rows):
-            return None
-        row = self.preview.rows[index.row()]
-        column = index.column()
-        is_area = row.kind == AREA
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column).replace("\n", " ")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._text(row, column) or None
-        if role == Qt.ItemDataRole.FontRole and is_area:
-            return self._bold
-        if role == Qt.ItemDataRole.BackgroundRole and is_area:
-            return QBrush(AREA_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and column == WARNING_COLUMN:
-            return QBrush(WARNING_COLOUR)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | (Qt.AlignmentFlag.AlignVCenter if is_area else Qt.AlignmentFlag.AlignTop))
-        if role == FLAG_ROLE:
-            return "1" if is_area or row.warnings else "0"
-        return None
-
-    @staticmethod
-    def _text(row, column: int) -> str:
-        if column == 0:
-            return str(row.source_row)
-        if column == WARNING_COLUMN:
-            return "\n".join(row.warnings)
-        if row.kind == AREA:
-            return row.text("content") if column == 2 else ""  # the area's label, as written
-        if column == 1:
-            return row.stt_text
-        if column in CELL_FIELDS:
-            return row.text(CELL_FIELDS[column])
-        return row.deadline_reading if column == READING_COLUMN else ""
+# Above this many rows a correction or the import runs in a worker thread (about 15 ms
+# per 200 rows on the development machine; an old office PC is several times slower).
+BACKGROUND_ABOVE_ROWS = 200
 
 
 class ImportDialog(QDialog):
+    imported = Signal(int)  # the plan written to, as soon as it is written
+
     def __init__(self, db, path, parent: QWidget | None = None, operations=None,
                  preview: ImportPreview | None = None):
         """Reads ``path`` unless ``preview`` is given; raises UserInputError for a bad file."""
@@ -127,6 +60,7 @@ class ImportDialog(QDialog):
         self.operations = operations
         self.preview = preview or read_appendix(Path(path))
         self.result_plan_id: int | None = None
+        self.job: BackgroundJob | None = None
         self.model = ImportPreviewModel(self.preview, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -148,7 +82,8 @@ class ImportDialog(QDialog):
         layout.addWidget(self.mapping_box)
         layout.addLayout(self._summary_line())
         layout.addWidget(self._table(), 1)
-        layout.addWidget(self._target_box())
+        self.target_box = self._target_box()
+        layout.addWidget(self.target_box)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
@@ -268,26 +203,91 @@ class ImportDialog(QDialog):
     # Reacting to the user ---------------------------------------------------
 
     def remap(self, column_index: int, field: str) -> None:
-        self.preview.remap(column_index, field)
-        for column, combo in zip(self.preview.columns, self.field_combos):
-            if combo.currentData() != column.field:
-                combo.blockSignals(True)
-                combo.setCurrentIndex(FIELDS.index(column.field))
-                combo.blockSignals(False)
-        self._refresh()
+        self._correct("Đang đọc lại bảng theo các cột đã chọn…", lambda preview: preview.remap(column_index, field))
 
     def choose_table(self, index: int) -> None:
-        self.preview.choose_table(index)
-        self.preview.set_year(self._reading_year())
-        self._fill_mapping()
-        self._refresh()
+        year = self._reading_year()
+
+        def choose(preview: ImportPreview) -> None:
+            with portion(0.0, 0.8):
+                preview.choose_table(index)
+            with portion(0.8, 1.0):
+                preview.set_year(year)
+
+        self._correct("Đang đọc bảng đã chọn…", choose, new_columns=True)
 
     def _target_changed(self, *_args) -> None:
         self.plan_combo.setEnabled(self.existing_plan.isChecked())
         self.year_spin.setEnabled(self.new_plan.isChecked())
         self.unit_combo.setEnabled(self.new_plan.isChecked())
-        self.preview.set_year(self._reading_year())
+        year = self._reading_year()
+        if year != self.preview.year:
+            self._correct(f"Đang đọc lại thời hạn theo năm {year}…", lambda preview: preview.set_year(year))
+
+    def _correct(self, label: str, correction: Callable[[ImportPreview], None], new_columns: bool = False) -> None:
+        """Apply ``correction`` to the preview: here for a small table, on a fork in a
+        worker thread for a large one (the form waits, the preview stays as it was).
+        ``new_columns``: another table was chosen, its column boxes are made anew."""
+        if len(self.preview.rows) <= BACKGROUND_ABOVE_ROWS:
+            correction(self.preview)
+            self._show_preview(self.preview, new_columns)
+            return
+        current = self.preview
+
+        def job() -> ImportPreview:
+            corrected = current.fork()
+            correction(corrected)
+            return corrected
+
+        self._set_busy(True)
+        self.job = run_in_background(self, label, job, lambda corrected: self._show_preview(corrected, new_columns),
+                                     on_cancel=self._keep_preview, on_error=lambda _error: self._keep_preview())
+
+    def _show_preview(self, preview: ImportPreview, new_columns: bool) -> None:
+        """Show ``preview`` (corrected): the table choice, the column boxes, the rows."""
+        self.preview = preview
+        self._show_choices(new_columns)
+        self._set_busy(False)
         self._refresh()
+
+    def _keep_preview(self) -> None:
+        """A correction cancelled or failed: the boxes go back to what the preview shows."""
+        if self.new_plan.isChecked() and self.year_spin.value() != self.preview.year:
+            self.year_spin.blockSignals(True)
+            self.year_spin.setValue(self.preview.year)
+            self.year_spin.blockSignals(False)
+        self._show_choices(new_columns=False)
+        self._set_busy(False)
+        self._refresh()
+
+    def _show_choices(self, new_columns: bool) -> None:
+        self.table_combo.blockSignals(True)
+        self.table_combo.setCurrentIndex(self.preview.table_index)
+        self.table_combo.blockSignals(False)
+        if new_columns:
+            self._fill_mapping()
+            return
+        for column, combo in zip(self.preview.columns, self.field_combos):
+            if combo.currentData() != column.field:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(FIELDS.index(column.field))
+                combo.blockSignals(False)
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None and not self.job.done
+
+    def _set_busy(self, busy: bool) -> None:
+        """While a worker corrects or imports, the form cannot start another one."""
+        for widget in (self.mapping_box, self.table_combo, self.target_box, self.only_warnings, self.import_button):
+            widget.setEnabled(not busy)
+
+    def reject(self) -> None:
+        """"Hủy" or Escape: while a worker runs, stop it (the form stays); otherwise close."""
+        if self.busy:
+            self.job.cancel.set()
+            return
+        super().reject()
 
     def _reading_year(self) -> int:
         """Deadlines are read for the year of the plan they will belong to."""
@@ -300,7 +300,7 @@ class ImportDialog(QDialog):
         self._apply_spans()
 
     def _refresh(self) -> None:
-        self.model.refresh()
+        self.model.refresh(self.preview)
         self.view.setColumnHidden(NOTE_COLUMN, "note" not in self.preview.mapped_fields)
         self._apply_spans()
         preview = self.preview
@@ -336,27 +336,58 @@ class ImportDialog(QDialog):
     # Writing ------------------------------------------------------------------
 
     def import_now(self) -> bool:
-        target = self._target()
+        """Write the tasks: True once written, or (a large table) once the worker started."""
+        if self.busy:
+            return False
+        target, preview = self._target(), self.preview
         planned_ids: list[int] = []
 
-        def make_change():
-            planned = import_change(self.db, self.preview, **target)
+        def make_change(db):
+            planned = import_change(db, preview, **target)
             planned_ids.append(planned.plan_id)
             return planned.change
 
+        if len(preview.rows) > BACKGROUND_ABOVE_ROWS:
+            return self._import_in_background(make_change, planned_ids)
         if self.operations is not None:
-            if self.operations.run(make_change) is None:
-                return False
-        else:
-            try:
-                apply(self.db, make_change(), IMPORT_ACTION)
-            except CchcError as error:
-                self.error_label.setText(error.message)
-                self.error_label.show()
-                return False
-        self.result_plan_id = planned_ids[-1]
-        self.accept()
+            return self.operations.run(lambda: make_change(self.db), lambda _change: self._imported(planned_ids[-1])) \
+                is not None
+        try:
+            apply(self.db, make_change(self.db), IMPORT_ACTION)
+        except CchcError as error:
+            self.error_label.setText(error.message)
+            self.error_label.show()
+            return False
+        self._imported(planned_ids[-1])
         return True
+
+    def _import_in_background(self, make_change, planned_ids: list[int]) -> bool:
+        label = f"Đang nhập {len(self.preview.tasks)} nhiệm vụ…"
+        imported = lambda _result: self._imported(planned_ids[-1])  # noqa: E731
+        stopped = lambda *_args: self._set_busy(False)  # noqa: E731
+        self._set_busy(True)
+        if self.operations is not None:
+            self.job = self.operations.run_in_background(label, make_change, imported, IMPORT_ACTION, stopped, stopped)
+        else:
+            def job(db):
+                with portion(0.0, 0.5):
+                    change = make_change(db)
+                with portion(0.5, 1.0):
+                    apply(db, change, IMPORT_ACTION)
+
+            self.job = run_in_background(self, label, job, imported, db_path=database_file(self.db),
+                                         on_cancel=stopped, on_error=stopped)
+        if self.job is None:  # the window is still writing another change
+            self._set_busy(False)
+            return False
+        return True
+
+    def _imported(self, plan_id: int) -> None:
+        """Written (through ``operations``: before the window reloads)."""
+        self.result_plan_id = plan_id
+        self._set_busy(False)
+        self.imported.emit(plan_id)
+        self.accept()
 
     def _target(self) -> dict:
         if self.existing_plan.isChecked():
@@ -378,16 +409,22 @@ def choose_import_file(parent: QWidget | None) -> Path | None:
     return Path(dialog.selectedFiles()[0])
 
 
-def open_import_dialog(parent: QWidget | None, db, path, operations=None) -> ImportDialog | None:
-    """The dialog for ``path``; None (after showing why) when the file cannot be read."""
-    dialog, failure = None, None
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        dialog = ImportDialog(db, path, parent, operations)
-    except CchcError as error:
-        failure = error
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    if failure is not None:
-        show_error(parent, failure)
-    return dialog
+def open_import_dialog(parent: QWidget | None, db, path, operations=None,
+                       on_ready: Callable[[ImportDialog], None] | None = None) -> BackgroundJob:
+    """Read ``path`` in a worker thread (progress bar, "Hủy"), then make its dialog and
+    hand it to ``on_ready`` on the GUI thread. A file that cannot be read shows why
+    (the one error display), and no dialog is made."""
+    path = Path(path)
+
+    def ready(preview: ImportPreview) -> None:
+        dialog = ImportDialog(db, path, parent, operations, preview=preview)
+        if on_ready is not None:
+            on_ready(dialog)
+
+    return run_in_background(parent, f"Đang đọc tệp {path.name}…", lambda: read_appendix(path), ready)
+
+
+__all__ = [  # the preview model's names too: its users come through the dialog
+    "ImportDialog", "ImportPreviewModel", "open_import_dialog", "choose_import_file", "BACKGROUND_ABOVE_ROWS",
+    "FLAG_ROLE", "NOTE_COLUMN", "PREVIEW_COLUMNS", "WARNING_COLUMN",
+]

@@ -14,6 +14,7 @@ from cchc_desktop.deadlines import parse
 from cchc_desktop.edits.parties import PartyBook, desired_links
 from cchc_desktop.edits.tasks import _next_task_id
 from cchc_desktop.errors import NotFoundError, UserInputError
+from cchc_desktop.progress import steps
 
 PLAN_FIELDS = (
     "issuing_body", "parent_body", "place_name",
@@ -167,7 +168,7 @@ def _copy_tasks(db: Database, source: dict, new_plan_id: int, area_ids: dict[int
     first = _next_task_id(db)
     book = PartyBook(db)
     task_rows, link_rows = [], []
-    for offset, task in enumerate(rows_where(db, "task", "plan_id = ? ORDER BY stt", [source["id"]])):
+    for offset, task in enumerate(steps(rows_where(db, "task", "plan_id = ? ORDER BY stt", [source["id"]]))):
         copy = task | {
             "id": first + offset, "plan_id": new_plan_id, "area_id": area_ids[task["area_id"]],
             "content": shift_phrase_years(task["content"], old, year),

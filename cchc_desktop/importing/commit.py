@@ -26,6 +26,7 @@ from cchc_desktop.importing.headers import CONTENT, TASK_FIELDS
 from cchc_desktop.importing.heading import FIRST_YEAR, LAST_YEAR
 from cchc_desktop.importing.preview import ImportPreview
 from cchc_desktop.models import UNIT_TYPE_WORDS
+from cchc_desktop.progress import portion, steps
 from cchc_desktop.setup_unit import issuing_body_for
 from cchc_desktop.textnorm import fold
 
@@ -152,18 +153,20 @@ def _task_rows(db: Database, preview: ImportPreview, plan_id: int, area_ids: lis
     grouped = tasks_by_area(db, plan_id) if existing_plan else {}
     first_id = _next_task_id(db)
     new_tasks = []
-    for offset, task in enumerate(preview.tasks):
-        row = {"id": first_id + offset, "plan_id": plan_id, "area_id": area_ids[task.area_index],
-               **normalise_fields({name: task.text(name) for name in TASK_FIELDS}),
-               "manual_due": None, "manual_due_kept": 0}
-        grouped.setdefault(row["area_id"], []).append(row["id"])
-        new_tasks.append(row)
+    with portion(0.0, 0.6):
+        for offset, task in enumerate(steps(preview.tasks)):
+            row = {"id": first_id + offset, "plan_id": plan_id, "area_id": area_ids[task.area_index],
+                   **normalise_fields({name: task.text(name) for name in TASK_FIELDS}),
+                   "manual_due": None, "manual_due_kept": 0}
+            grouped.setdefault(row["area_id"], []).append(row["id"])
+            new_tasks.append(row)
     stt = _stt_by_task(area_order, grouped)
     new_ids = {row["id"] for row in new_tasks}
     shifted = renumber(task_rows(db, plan_id), area_order, grouped, skip=new_ids) if existing_plan else []
     book = PartyBook(db)
-    links = [insert("task_party", link, LINK_KEY) for row in new_tasks
-             for link in desired_links(book, row["id"], row["lead"], row["supporting"])]
+    with portion(0.6, 1.0):
+        links = [insert("task_party", link, LINK_KEY) for row in steps(new_tasks)
+                 for link in desired_links(book, row["id"], row["lead"], row["supporting"])]
     inserts = [insert("task", row | {"stt": stt[row["id"]]}) for row in new_tasks]
     return [*book.insert_changes(), *shifted, *inserts, *links]
 

@@ -21,6 +21,7 @@ from docx.table import Table, _Cell
 
 from cchc_desktop.errors import UserInputError
 from cchc_desktop.importing.grid import MAX_COLUMNS, RawTable, cell_text, check_row_count, squared
+from cchc_desktop.progress import Cancelled, steps
 
 PREAMBLE_LINES = 8
 
@@ -37,7 +38,7 @@ def read_docx_tables(path: Path) -> list[DocxTable]:
             warnings.simplefilter("ignore")
             document = Document(handle)
         return _tables_in_order(document)
-    except UserInputError:
+    except (UserInputError, Cancelled):
         raise
     except Exception as error:  # noqa: BLE001 - a damaged file can fail anywhere inside python-docx
         raise UserInputError(f"Không đọc được tệp Word {path.name}: tệp bị hỏng hoặc không đúng định dạng.") from error
@@ -62,7 +63,7 @@ def _read_table(table: Table, number: int, preamble: list[str]) -> DocxTable:
     check_row_count(len(table.rows), label)
     rows: list[list[str]] = []
     spilled: set[tuple[int, int]] = set()
-    for row_index, row in enumerate(table.rows):
+    for row_index, row in enumerate(steps(table.rows)):
         cells = [""] * row.grid_cols_before
         for tc in row._tr.tc_lst:  # noqa: SLF001 - the row's cells as stored, merges included
             column = len(cells)

@@ -4,11 +4,14 @@ The preview holds what was detected (the table, its columns, areas and tasks, th
 deadline readings and a warning per doubtful row) and lets the user correct it: pick
 another table, give a column another meaning (``remap``), or read the deadlines for
 another year (``set_year``). Each correction re-reads the rows; the file is read once.
+On a large table a correction is made on a ``fork`` in a worker thread, while the
+preview on screen stays as it is until the corrected one replaces it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copy
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +27,7 @@ from cchc_desktop.importing.heading import FIRST_YEAR, LAST_YEAR, Heading, read_
 from cchc_desktop.importing.legacy import LegacyReport, decode_tables, font_hint
 from cchc_desktop.importing.rows import TASK, PreviewArea, PreviewRow, parse_rows
 from cchc_desktop.importing.xlsx_reader import read_xlsx_tables
+from cchc_desktop.progress import portion, steps
 
 FILE_LABELS = {"xlsx": "Excel", "docx": "Word"}
 NO_TABLE = (
@@ -89,9 +93,11 @@ class ImportPreview:
         ]
         self.heading = read_heading(table.preamble + [" ".join(dict.fromkeys(t for t in row if t.strip()))
                                                       for row in table.rows[:header.first_row]])
-        self._read_rows()
+        with portion(0.0, 0.6):
+            self._read_rows()
         self.year_guess = self.heading.year or year_from_deadlines([r.text(DEADLINE) for r in self.tasks])
-        self.set_year(self.year_guess or date.today().year)
+        with portion(0.6, 1.0):
+            self.set_year(self.year_guess or date.today().year)
 
     def remap(self, column_index: int, field: str) -> None:
         """Give column ``column_index`` the meaning ``field`` (one of FIELDS); a column
@@ -104,16 +110,28 @@ class ImportPreview:
             if field not in (IGNORE, NOTE) and column.field == field:
                 column.field = IGNORE
         self.columns[column_index].field = field
-        self._read_rows()
-        self.set_year(self.year)
+        with portion(0.0, 0.6):
+            self._read_rows()
+        with portion(0.6, 1.0):
+            self.set_year(self.year)
 
     def set_year(self, year: int) -> None:
         """Read the deadlines as those of a plan for ``year``."""
         if isinstance(year, bool) or not isinstance(year, int) or not FIRST_YEAR <= year <= LAST_YEAR:
             raise UserInputError(f"Năm {year} không hợp lệ ({FIRST_YEAR}–{LAST_YEAR}).")
         self.year = year
-        for row in self.tasks:
+        for row in steps(self.tasks):
             row.warnings = row.notes + _checks(row, year)
+
+    def fork(self) -> "ImportPreview":
+        """A copy to correct while this one stays as it is (on screen, say): the tables
+        read from the file are shared, never changed after reading; what a correction
+        changes (columns, rows, warnings) is the copy's own."""
+        twin = copy.copy(self)
+        twin.columns = [replace(column) for column in self.columns]
+        twin.areas = list(self.areas)
+        twin.rows = [copy.copy(row) for row in self.rows]
+        return twin
 
     # Reading ------------------------------------------------------------------
 
@@ -178,8 +196,10 @@ def read_appendix(path, table_index: int | None = None) -> ImportPreview:
     """
     path = Path(path)
     kind = sniff(path)
-    tables = read_xlsx_tables(path) if kind == "xlsx" else read_docx_tables(path)
-    return build_preview(path, kind, tables, font_hint(path), table_index)
+    with portion(0.0, 0.5):
+        tables = read_xlsx_tables(path) if kind == "xlsx" else read_docx_tables(path)
+    with portion(0.5, 1.0):
+        return build_preview(path, kind, tables, font_hint(path), table_index)
 
 
 def build_preview(path: Path, kind: str, tables: list[RawTable], hint: str | None = None,

@@ -24,6 +24,7 @@ from cchc_desktop.importing.grid import RawTable
 from cchc_desktop.importing.headers import (
     CONTENT, DEADLINE, IGNORE, LEAD, NOTE, OUTPUT, STT, SUPPORTING, Header, is_column_numbers,
 )
+from cchc_desktop.progress import steps
 from cchc_desktop.textnorm import clean
 
 TASK, AREA = "task", "area"
@@ -73,7 +74,7 @@ def is_roman(text: str) -> bool:
 
 def parse_rows(table: RawTable, header: Header, fields: tuple[str, ...]) -> tuple[list[PreviewArea], list[PreviewRow]]:
     reader = _BodyReader(table, header, fields)
-    for index in range(header.body_start, len(table.rows)):
+    for index in steps(range(header.body_start, len(table.rows))):
         if not reader.feed(index):
             break
     reader.note_ungrouped()

@@ -19,10 +19,12 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
 
 from cchc_desktop.errors import UserInputError
+from cchc_desktop.progress import Cancelled, portion, step
 from cchc_desktop.importing.grid import (
     MAX_COLUMNS, RawTable, cell_text, check_row_count, excel_column, squared,
 )
 
+PROGRESS_EVERY = 200
 # A sheet formatted far below its data has thousands of empty rows; after this many
 # in a row the rest of the sheet is taken to be empty.
 EMPTY_RUN_LIMIT = 5_000
@@ -44,10 +46,15 @@ def read_xlsx_tables(path: Path) -> list[RawTable]:
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it drops
             workbook = load_workbook(handle, read_only=True, data_only=True)
             try:
-                return [_read_sheet(sheet, merges.get(sheet.title, [])) for sheet in workbook.worksheets]
+                sheets = workbook.worksheets
+                tables = []
+                for number, sheet in enumerate(sheets):
+                    with portion(number / len(sheets), (number + 1) / len(sheets)):
+                        tables.append(_read_sheet(sheet, merges.get(sheet.title, [])))
+                return tables
             finally:
                 workbook.close()
-    except UserInputError:
+    except (UserInputError, Cancelled):
         raise
     except Exception as error:  # noqa: BLE001 - a damaged file can fail anywhere inside openpyxl
         raise UserInputError(f"Không đọc được tệp Excel {path.name}: tệp bị hỏng hoặc không đúng định dạng.") from error
@@ -55,10 +62,13 @@ def read_xlsx_tables(path: Path) -> list[RawTable]:
 
 def _read_sheet(sheet, merges: list[tuple[int, int, int, int]]) -> RawTable:
     label = f'Trang tính "{sheet.title}"'
+    estimate = sheet.max_row or 0  # the stored size (often missing or wrong): for the progress bar only
     sheet.reset_dimensions()  # the stored size is often wrong; read what is there
     rows: list[list[str]] = []
     filled = empty_run = 0
     for values in sheet.iter_rows(values_only=True):
+        if len(rows) % PROGRESS_EVERY == 0:
+            step(len(rows), estimate if estimate > len(rows) else 0)
         row = [cell_text(value) for value in values[:MAX_COLUMNS]]
         rows.append(row)
         if any(text.strip() for text in row):

@@ -1,4 +1,5 @@
-"""Backups in the window: the restore list, the damaged-database dialog, the session, errors."""
+"""Backups in the window: the backup list, "Sao lưu…", the damaged-database dialog, the
+session, errors. Restoring: test_restore_dialog.py."""
 
 from __future__ import annotations
 
@@ -18,15 +19,9 @@ from cchc_desktop.integrity import DamagedDatabase
 from cchc_desktop.paths import database_path
 from tests.cchc_desktop.test_backup import dump
 from tests.cchc_desktop.test_integrity import damage_middle
+from tests.ui.background_helpers import press_cancel
 from ui import backup_dialogs, errors
-from ui.backup_dialogs import (
-    PATH_ROLE,
-    BackupListModel,
-    DamagedDatabaseDialog,
-    RestoreDialog,
-    open_desktop_session,
-)
-from ui.main_window import MainWindow
+from ui.backup_dialogs import PATH_ROLE, BackupListModel, DamagedDatabaseDialog, open_desktop_session
 
 NOV_23 = datetime(2026, 11, 23, 12, 30, 5)
 
@@ -59,77 +54,30 @@ def test_backup_list_model(qtmodeltester, workspace, three_backups):
     assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsSelectable  # a broken file is not offered
 
 
-def test_restore_dialog_restores_the_chosen_backup_after_confirmation(qtbot, workspace, three_backups, monkeypatch):
-    first, _second, _broken = three_backups
-    asked = []
-    monkeypatch.setattr(backup_dialogs, "confirm", lambda parent, text, yes="": asked.append(text) or True)
-    dialog = RestoreDialog(workspace)
-    qtbot.addWidget(dialog)
-    assert dialog.selected()[0].reason == "close"  # newest readable backup selected first
-    dialog.view.selectRow(2)
-    dialog.restore_selected()
-    assert asked == [
-        "Khôi phục dữ liệu về bản sao lưu lúc 23/11/2026 12:30:05 (1 kế hoạch, 44 nhiệm vụ)?\n\n"
-        "Dữ liệu hiện tại sẽ được thay thế; trước đó chương trình sao lưu nó để có thể quay lại."
-    ]
-    assert dialog.result() == dialog.DialogCode.Accepted
-    assert dump(workspace.db.conn) == dump(first.path)
-    assert dialog.report.safety_copy.name.endswith("-before-restore.sqlite3")
-
-
-def test_restore_dialog_does_nothing_when_not_confirmed(qtbot, workspace, three_backups, monkeypatch):
-    monkeypatch.setattr(backup_dialogs, "confirm", lambda *a, **k: False)
-    before = dump(workspace.db.conn)
-    dialog = RestoreDialog(workspace)
-    qtbot.addWidget(dialog)
-    dialog.restore_selected()
-    assert dialog.report is None and dump(workspace.db.conn) == before
-
-
-def test_restore_from_a_file_elsewhere(qtbot, workspace, three_backups, tmp_path, monkeypatch):
-    first, _second, broken = three_backups
-    usb_copy = tmp_path / "sao-luu-tren-usb.sqlite3"
-    usb_copy.write_bytes(first.path.read_bytes())
-    shown = []
-    monkeypatch.setattr(backup_dialogs, "show_error", lambda parent, error: shown.append(error.message))
-    monkeypatch.setattr(backup_dialogs, "confirm", lambda *a, **k: True)
-    dialog = RestoreDialog(workspace)
-    qtbot.addWidget(dialog)
-    monkeypatch.setattr(backup_dialogs, "choose_backup_file", lambda parent: broken)
-    dialog.restore_other_file()
-    assert shown == [f"Tệp {broken.name} không dùng để khôi phục được: không phải cơ sở dữ liệu của CCHC Desktop."]
-    monkeypatch.setattr(backup_dialogs, "choose_backup_file", lambda parent: usb_copy)
-    dialog.restore_other_file()
-    assert dialog.report.source == usb_copy
-    assert dump(workspace.db.conn) == dump(first.path)
-
-
-def test_restore_from_the_menu_refreshes_the_window_and_forgets_undo(qtbot, workspace, three_backups, monkeypatch):
-    window = MainWindow(workspace)
-    qtbot.addWidget(window)
-    texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
-    assert texts[-3:] == ["Sao lưu…", "Khôi phục…", "Thoát"]
-    informed = []
-    monkeypatch.setattr(backup_dialogs, "inform", lambda parent, text: informed.append(text))
-    monkeypatch.setattr(backup_dialogs, "confirm", lambda *a, **k: True)
-    monkeypatch.setattr(RestoreDialog, "exec", lambda self: (self.view.selectRow(2), self.restore_selected(),
-                                                            self.result())[-1])
-    report = backup_dialogs.open_restore_dialog(window)
-    assert (report.content.plans, report.content.tasks) == (1, 44)
-    assert "44 nhiệm vụ" in window.plan_heading.text()
-    assert not window.operations.undo_stack.can_undo()
-    assert informed[0].startswith("Đã khôi phục dữ liệu từ cchc-2026-11-23T12-30-05-open.sqlite3: 1 kế hoạch, 44 nhiệm vụ.")
-
-
 def test_backup_to_a_chosen_folder_says_where(qtbot, workspace, demo_plan_id, tmp_path, monkeypatch):
     usb = tmp_path / "usb"
     usb.mkdir()
     informed = []
     monkeypatch.setattr(backup_dialogs, "choose_folder", lambda parent: usb)
     monkeypatch.setattr(backup_dialogs, "inform", lambda parent, text: informed.append(text))
-    info = backup_dialogs.save_backup_to_chosen_folder(None, workspace)
-    assert info.path.parent == usb
-    assert informed == [f"Đã sao lưu dữ liệu vào:\n{info.path}"]
+    job = backup_dialogs.save_backup_to_chosen_folder(None, workspace)
+    assert informed == []  # written by a worker thread, on its own connection
+    job.wait()
+    [written] = list(usb.iterdir())
+    assert dump(written) == dump(workspace.db.conn)
+    assert informed == [f"Đã sao lưu dữ liệu vào:\n{written}"]
+
+
+def test_a_cancelled_backup_to_a_folder_leaves_no_file(qtbot, workspace, demo_plan_id, tmp_path, monkeypatch):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    informed = []
+    monkeypatch.setattr(backup_dialogs, "choose_folder", lambda parent: usb)
+    monkeypatch.setattr(backup_dialogs, "inform", lambda parent, text: informed.append(text))
+    job = backup_dialogs.save_backup_to_chosen_folder(None, workspace)
+    press_cancel(job)
+    job.wait()
+    assert job.outcome == "cancelled" and informed == [] and list(usb.iterdir()) == []
 
 
 def test_damaged_database_dialog_offers_the_latest_good_backup(qtbot, workspace, three_backups):
@@ -188,6 +136,60 @@ def test_session_on_a_damaged_database_restores_what_the_user_chose(data_dir):
     assert [p.read_bytes() for p in aside] == [damaged]
 
 
+def test_session_backs_up_at_close_after_a_worker_thread_wrote(data_dir):
+    """A large import or copy is written on a worker's own connection: the window's
+    connection wrote nothing itself, yet the data changed and are backed up at close."""
+    from cchc_desktop.db import open_database
+
+    session = open_desktop_session(data_dir)
+    load_demo(session.workspace.db)
+    session.backup("open")
+    worker_db = open_database(database_path(data_dir))
+    with worker_db.atomic():
+        worker_db.execute("DELETE FROM task WHERE id = (SELECT max(id) FROM task)")
+    worker_db.close()
+    session.close()
+    assert sorted(b.reason for b in list_backups(backups_dir(data_dir))) == ["close", "open"]
+
+
+def test_closing_the_session_stops_a_worker_that_is_writing(qtbot, data_dir):
+    """Quitting while a large change is being written: the worker is cancelled and
+    waited for (its transaction rolls back), then the session lets go."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from cchc_desktop.progress import step
+    from ui.background import run_in_background
+
+    session = open_desktop_session(data_dir)
+    load_demo(session.workspace.db)
+    session.backup("open")
+    before = dump(session.workspace.db.conn)
+    writing = []
+
+    def long_write(db):
+        with db.atomic():
+            db.execute("DELETE FROM task")
+            writing.append(True)
+            while True:  # until cancelled
+                step(0, 0)
+                time.sleep(0.005)
+
+    job = run_in_background(None, "Đang ghi…", long_write, lambda result: None, db_path=database_path(data_dir))
+    while not writing:
+        QApplication.processEvents()
+    session.close()
+    assert not job.worker.isRunning()
+    job.wait()
+    assert job.outcome == "cancelled"
+    reopened = open_desktop_session(data_dir)
+    try:
+        assert dump(reopened.workspace.db.conn) == before
+    finally:
+        reopened.close()
+
+
 def test_session_when_the_user_quits_at_the_damage_dialog(data_dir):
     database_path(data_dir).write_bytes(b"garbage" * 1000)
     assert open_desktop_session(data_dir, ask=lambda damage: None) is None
@@ -240,14 +242,6 @@ def test_excepthook_routes_uncaught_errors_to_the_display(qtbot, monkeypatch):
     bug = ZeroDivisionError("division by zero")
     sys.excepthook(type(bug), bug, None)
     assert shown == [bug]
-
-
-def test_restore_dialog_screenshot(qtbot, workspace, three_backups, tmp_path):
-    dialog = RestoreDialog(workspace)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    assert dialog.grab().save(str(tmp_path / "restore.png"))
 
 
 def test_the_application_backs_up_and_lets_go_when_it_quits(qtbot, qapp, data_dir):

@@ -165,11 +165,12 @@ def test_several_tables_can_be_chosen_and_notes_shown(qtbot, db, tmp_path):
 
 
 def test_a_bad_file_shows_its_message_and_no_dialog(qtbot, db, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr("ui.import_dialog.show_error", lambda parent, error: shown.append(error.message))
+    shown, dialogs = [], []
+    monkeypatch.setattr("ui.background.show_error", lambda parent, error: shown.append(error.message))
     path = tmp_path / "cu.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le") + b"\x00" * 600)
-    assert open_import_dialog(None, db, path) is None
+    open_import_dialog(None, db, path, on_ready=dialogs.append).wait()
+    assert dialogs == []
     assert shown and "Excel cũ (.xls)" in shown[0]
 
 

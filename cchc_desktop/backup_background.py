@@ -1,0 +1,62 @@
+"""The backup taken at open, written by a thread while the window comes up.
+
+Copying, verifying and fsyncing a database takes from a few milliseconds (a ward's
+plans) to seconds (a province's 100,000 tasks on an old disk). None of it needs the
+window to wait: the copy is read through a connection of its own, inside one read
+transaction, so it is a consistent snapshot even if the user edits meanwhile (WAL lets
+the writer go on). Whoever closes the session waits for it first (:meth:`wait`).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime
+from pathlib import Path
+
+from cchc_desktop.backup import BackupInfo, backups_dir, connect_read_only, has_user_data, rotate, write_backup
+from cchc_desktop.paths import database_path
+from cchc_desktop.sqlite_db import Database
+
+log = logging.getLogger(__name__)
+
+
+def backup_database_file(data_dir: Path, reason: str, now: datetime | None = None) -> BackupInfo | None:
+    """Like :func:`cchc_desktop.backup.automatic_backup`, through its own read-only connection."""
+    conn = connect_read_only(database_path(data_dir))
+    try:
+        if not has_user_data(Database(conn)):
+            return None
+        folder = backups_dir(data_dir)
+        info = write_backup(conn, folder, reason, now)
+    finally:
+        conn.close()
+    rotate(folder, now)
+    return info
+
+
+class BackgroundBackup:
+    """One automatic backup running in a thread; ``wait()`` gives its result or raises its error."""
+
+    def __init__(self, data_dir: Path, reason: str, now: datetime | None = None):
+        self.result: BackupInfo | None = None
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(data_dir, reason, now),
+                                        name=f"backup-{reason}", daemon=False)
+        self._thread.start()
+
+    def _run(self, data_dir: Path, reason: str, now: datetime | None) -> None:
+        try:
+            self.result = backup_database_file(data_dir, reason, now)
+        except BaseException as error:  # noqa: BLE001 - handed to whoever waits
+            self.error = error
+
+    @property
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def wait(self) -> BackupInfo | None:
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.result

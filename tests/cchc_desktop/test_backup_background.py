@@ -1,0 +1,43 @@
+"""The backup at open, written by a thread: same verified copy, a consistent snapshot
+while the window edits, and its errors handed to whoever waits."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_desktop.backup import backups_dir, list_backups, verify_backup_file
+from cchc_desktop.backup_background import BackgroundBackup
+from cchc_desktop.errors import EnvironmentProblem
+
+from .test_backup import NOV_23, dump, edit_first_task
+
+
+def test_a_background_backup_is_a_verified_copy_of_the_database(workspace, demo_plan_id):
+    info = BackgroundBackup(workspace.data_dir, "open", NOV_23).wait()
+    assert info.path.parent == backups_dir(workspace.data_dir)
+    assert info.path.name == "cchc-2026-11-23T12-30-05-open.sqlite3"
+    assert verify_backup_file(info.path).tasks == 44
+    assert dump(info.path) == dump(workspace.db.conn)
+
+
+def test_editing_while_it_runs_leaves_a_whole_snapshot(workspace, demo_plan_id):
+    before = dump(workspace.db.conn)
+    job = BackgroundBackup(workspace.data_dir, "open", NOV_23)
+    edit_first_task(workspace.db, "Sửa trong lúc sao lưu")  # the window goes on writing
+    after = dump(workspace.db.conn)
+    saved = dump(job.wait().path)
+    assert saved in (before, after)  # one or the other, never a mix
+
+
+def test_an_empty_database_is_not_backed_up(workspace):
+    assert BackgroundBackup(workspace.data_dir, "open", NOV_23).wait() is None
+    assert list_backups(backups_dir(workspace.data_dir)) == []
+
+
+def test_its_error_reaches_whoever_waits(workspace, demo_plan_id):
+    backups_dir(workspace.data_dir).write_text("một tệp đứng chỗ thư mục sao lưu")
+    job = BackgroundBackup(workspace.data_dir, "open", NOV_23)
+    with pytest.raises(EnvironmentProblem) as raised:
+        job.wait()
+    assert "sao lưu" in raised.value.message
+    assert job.done
