@@ -195,6 +195,9 @@ def run(app, data_dir: Path) -> dict:
     window.resize(1366, 768)
     window.show()
     probe = Probe(app, window)
+    from ui.app import settle_heap
+
+    settle_heap()  # as the program does once its window is built
     window.refresh_plans(select_plan_id=big_plan.id)
     pump(app, lambda: probe.showing(big_plan.id))
     results: dict = {"data": {"tasks": db.execute("SELECT count(*) FROM task").fetchone()[0],

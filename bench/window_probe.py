@@ -72,8 +72,11 @@ def scale(data_dir: str) -> dict:
 
     register_fonts()
     app.setFont(application_font())
+    from ui.app import settle_heap
+
     window = MainWindow(Workspace.open(data_dir))
     window.resize(1366, 768)
+    settle_heap()  # as the program does once its window is built
     window.show()
     app.processEvents()
     ready = time.perf_counter() - started

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -36,11 +37,16 @@ def backup_database_file(data_dir: Path, reason: str, now: datetime | None = Non
 
 
 class BackgroundBackup:
-    """One automatic backup running in a thread; ``wait()`` gives its result or raises its error."""
+    """One automatic backup running in a thread; ``wait()`` gives its result or raises its error.
 
-    def __init__(self, data_dir: Path, reason: str, now: datetime | None = None):
+    ``on_done(self)`` is called at the end *in the backup's thread* (a window hands it on
+    to its own thread)."""
+
+    def __init__(self, data_dir: Path, reason: str, now: datetime | None = None,
+                 on_done: Callable[["BackgroundBackup"], None] | None = None):
         self.result: BackupInfo | None = None
         self.error: BaseException | None = None
+        self._on_done = on_done
         self._thread = threading.Thread(target=self._run, args=(data_dir, reason, now),
                                         name=f"backup-{reason}", daemon=False)
         self._thread.start()
@@ -50,6 +56,8 @@ class BackgroundBackup:
             self.result = backup_database_file(data_dir, reason, now)
         except BaseException as error:  # noqa: BLE001 - handed to whoever waits
             self.error = error
+        if self._on_done is not None:
+            self._on_done(self)
 
     @property
     def done(self) -> bool:

@@ -8,12 +8,13 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cchc_desktop import integrity
 from cchc_desktop.applog import LogFile, log_error
 from cchc_desktop.backup import BackupInfo, automatic_backup, backup_to_folder, catalog, describe_file
-from cchc_desktop.errors import CchcError
+from cchc_desktop.backup_background import BackgroundBackup
 from cchc_desktop.instance_lock import InstanceLock
 from cchc_desktop.paths import ensure_data_dir, resolve_data_dir
 from cchc_desktop.workspace import Workspace
@@ -126,6 +127,8 @@ class DesktopSession:
         self.log_file = log_file
         self.workspace = workspace
         self._state_at_backup = self._state()
+        self._open_backup: BackgroundBackup | None = None
+        self._backup_news = _BackupNews()  # carries a failure from the backup's thread to the window's
 
     def _state(self) -> tuple[int, int]:
         """What tells whether the data changed: the rows written through the window's
@@ -135,15 +138,32 @@ class DesktopSession:
         return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
 
     def backup(self, reason: str) -> BackupInfo | None:
+        self.wait_for_open_backup()
         info = automatic_backup(self.workspace, reason)
         self._state_at_backup = self._state()
         return info
+
+    def start_open_backup(self, warn: Callable[[BaseException], None]) -> None:
+        """The backup at open, written while the window comes up (see
+        :mod:`cchc_desktop.backup_background`); a failure reaches ``warn`` in this thread."""
+        self._backup_news.failed.connect(warn)
+        self._open_backup = BackgroundBackup(self.workspace.data_dir, "open", on_done=self._backup_news.tell)
+
+    def wait_for_open_backup(self) -> None:
+        """Block until the backup at open is written (its failure was already told)."""
+        if self._open_backup is not None:
+            try:
+                self._open_backup.wait()
+            except Exception:  # noqa: BLE001 - told to the user (or logged) when it happened
+                pass
+            self._open_backup = None
 
     def close(self) -> None:
         if self.lock is None:
             return
         try:
             stop_all()  # a change still being written in a worker is cancelled (rolled back) first
+            self.wait_for_open_backup()
             if self._state() != self._state_at_backup:
                 self.backup("close")
         except Exception as error:  # noqa: BLE001 - the window is closing; the log is the only place left
@@ -162,7 +182,7 @@ def open_desktop_session(
     warn: Callable[[BaseException], None] | None = None,
 ) -> DesktopSession | None:
     """Start-up: instance lock, log file, checked open (offering the latest good backup
-    when the database is damaged), backup at open. None when the user chose to quit.
+    when the database is damaged), backup at open (in a thread). None when the user chose to quit.
 
     Not ``interactive`` (``--screenshot``): a damaged database is raised, not asked about.
     """
@@ -182,11 +202,18 @@ def open_desktop_session(
         lock.release()
         return None
     session = DesktopSession(lock, log_file, workspace)
-    try:
-        session.backup("open")
-    except CchcError as error:  # the data are fine; the user should still hear backups fail
-        warn(error)
+    session.start_open_backup(warn)  # the data are fine; the user should still hear backups fail
     return session
+
+
+class _BackupNews(QObject):
+    """Hands the open backup's failure from its thread to the window's (a queued signal)."""
+
+    failed = Signal(object)
+
+    def tell(self, job: BackgroundBackup) -> None:
+        if job.error is not None:
+            self.failed.emit(job.error)
 
 
 def _refuse(damage: integrity.DamagedDatabase) -> str | None:

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from cchc_desktop.applog import log_path
 from cchc_desktop.backup import backup_file_name, backups_dir, list_backups, write_backup
 from cchc_desktop.demo import load_demo
-from cchc_desktop.errors import EnvironmentProblem
 from cchc_desktop.instance_lock import AlreadyRunning, InstanceLock
 from cchc_desktop.integrity import DamagedDatabase
 from cchc_desktop.paths import database_path
@@ -197,19 +196,34 @@ def test_session_when_the_user_quits_at_the_damage_dialog(data_dir):
     InstanceLock(data_dir).acquire().release()  # let go
 
 
-def test_session_warns_when_the_backup_at_open_fails(data_dir, monkeypatch):
+def test_session_warns_when_the_backup_at_open_fails(qtbot, data_dir):
+    """The backup at open runs in a thread; its failure reaches the window's thread."""
     session = open_desktop_session(data_dir)
     load_demo(session.workspace.db)
     session.close()
+    for old in backups_dir(data_dir).iterdir():
+        old.unlink()
+    backups_dir(data_dir).rmdir()
+    backups_dir(data_dir).write_text("một tệp đứng chỗ thư mục sao lưu")
     warned = []
-
-    def full_disk(*args, **kwargs):
-        raise EnvironmentProblem("Không thể ghi bản sao lưu: ổ đĩa đã đầy.")
-
-    monkeypatch.setattr(backup_dialogs, "automatic_backup", full_disk)
     session = open_desktop_session(data_dir, warn=warned.append)
+    try:
+        qtbot.waitUntil(lambda: bool(warned), timeout=10_000)
+    finally:
+        session.close()
+    assert len(warned) == 1 and "sao lưu" in warned[0].message
+
+
+def test_the_backup_at_open_does_not_hold_up_the_window(qtbot, data_dir):
+    """open_desktop_session returns before the copy is written; closing waits for it."""
+    session = open_desktop_session(data_dir)
+    load_demo(session.workspace.db)
     session.close()
-    assert [w.message for w in warned] == ["Không thể ghi bản sao lưu: ổ đĩa đã đầy."]
+    session = open_desktop_session(data_dir)
+    assert session._open_backup is not None  # still on its way, or just done
+    session.close()
+    reasons = sorted(b.reason for b in list_backups(backups_dir(data_dir)))
+    assert reasons == ["close", "open"]
 
 
 # Errors: the log file and the hook ------------------------------------------------------
@@ -247,7 +261,7 @@ def test_excepthook_routes_uncaught_errors_to_the_display(qtbot, monkeypatch):
 def test_the_application_backs_up_and_lets_go_when_it_quits(qtbot, qapp, data_dir):
     from ui import app as desktop_app
 
-    window = desktop_app.start(desktop_app.parse_args(["--data-dir", str(data_dir), "--demo"]))
+    window, _session = desktop_app.start(desktop_app.parse_args(["--data-dir", str(data_dir), "--demo"]))
     qtbot.addWidget(window)
     with pytest.raises(AlreadyRunning):
         InstanceLock(data_dir).acquire()

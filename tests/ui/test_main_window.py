@@ -70,9 +70,12 @@ def test_the_window_comes_back_as_it_was_left(qtbot, data_dir):
     first.close()  # saves the layout
     earlier.close()
     args = argparse.Namespace(data_dir=str(data_dir), demo=False, demo_if_empty=False, screenshot=None, at=None)
-    second = start(args)
+    second, session = start(args)
     qtbot.addWidget(second)
-    assert second.tabs.currentIndex() == 2
+    try:
+        assert second.tabs.currentIndex() == 2
+    finally:
+        session.close()
 
 
 def test_upcoming_model_passes_qtmodeltester(qtmodeltester, workspace):
