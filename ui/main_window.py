@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.appendix_model = AppendixModel(self, edit_task=self._edit_cell, rename_area=self._rename_area)
         self.appendix = AppendixPanel(self.appendix_model)
         self.upcoming_model = UpcomingModel(self)
-        self.overview = OverviewWidget(self.operations)
+        self.overview = OverviewWidget(self.operations, active=False)  # built when its tab is first shown
         self.indicators = IndicatorsWidget(self.operations)
         self.plan_view = self._make_plan_view()
         self.upcoming_view = self._make_upcoming_view()

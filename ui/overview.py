@@ -182,14 +182,27 @@ class OverviewWidget(QWidget):
 
     task_activated = Signal(int)
 
-    def __init__(self, operations: Operations, parent: QWidget | None = None):
+    def __init__(self, operations: Operations, parent: QWidget | None = None, active: bool = True):
+        """Not ``active`` (a tab out of sight): the widgets are built when first shown,
+        which keeps them off the program's start."""
         super().__init__(parent)
         self.operations = operations
         self.plan_id: int | None = None
         self.at = date.today()
         self.overview: Overview | None = None
-        self.active = True
-        self._stale = False
+        self.active = active
+        self._stale = True
+        self._built = False
+        operations.changed.connect(self._on_changed)
+        if active:
+            self.refresh()
+
+    # Building -------------------------------------------------------------
+
+    def _build_once(self) -> None:
+        if self._built:
+            return
+        self._built = True
         self.heading = QLabel()
         self.tiles = {cls: ClassTile(cls) for cls in OFFICIAL_CLASSES + OWN_CLASSES}
         self.overdue_model = DueListModel(self)
@@ -201,13 +214,9 @@ class OverviewWidget(QWidget):
         self.stale_note = QLabel()
         self.stale_note.setWordWrap(True)
         self.stale_note.setStyleSheet(f"color: {STATUS_COLOURS[status.UNSPECIFIED].name()}")
-        self._build()
-        operations.changed.connect(self._on_changed)
-        self.show_plan(None, self.at)
+        self._lay_out()
 
-    # Building -------------------------------------------------------------
-
-    def _build(self) -> None:
+    def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.heading)
@@ -271,6 +280,7 @@ class OverviewWidget(QWidget):
         if not self.active:
             self._stale = True
             return
+        self._build_once()
         self._stale = False
         self.overview = self._build_overview()
         if self.overview is None:

@@ -90,3 +90,18 @@ def test_upcoming_model_passes_qtmodeltester(qtmodeltester, workspace):
     model.set_items(upcoming(track_plan(workspace.db, plan_id, at), at), at)
     assert model.rowCount() == 10
     qtmodeltester.check(model, force_py=True)
+
+
+def test_the_overview_is_built_when_its_tab_is_first_shown(qtbot, workspace):
+    from datetime import date
+
+    from ui.main_window import OVERVIEW_TAB
+
+    load_demo(workspace.db)
+    window = MainWindow(workspace, at=date(2024, 3, 20))
+    qtbot.addWidget(window)
+    assert not window.overview._built  # out of sight: not even its widgets exist yet
+    window.tabs.setCurrentIndex(OVERVIEW_TAB)
+    assert window.overview._built
+    assert "44 nhiệm vụ" in window.overview.heading.text()
+    assert window.overview.overdue_model.rowCount() == 6  # the demo at 20/03/2024
