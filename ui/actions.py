@@ -299,7 +299,7 @@ def restore_deleted_plan(window) -> None:
 
 
 def new_plan(window) -> None:
-    from ui.plan_dialog import NewPlanDialog
+    from ui.new_plan_dialog import NewPlanDialog
 
     dialog = NewPlanDialog(window.operations, window)
     if dialog.exec() and dialog.created_plan_id is not None:

@@ -6,7 +6,8 @@ detected, each with a box to give it another meaning, a preview of every row (ar
 bold, the reading of each deadline, the warnings in orange) and where the tasks go: a
 new plan for a year, or an existing plan. "Nhập" writes everything as one change
 (undoable through ``operations``); "Hủy" writes nothing. ``result_plan_id`` holds the
-plan written to.
+plan written to. The column boxes are a ``ColumnMappingBox`` (``ui.import_column_mapping``),
+the rows an ``ImportPreviewView`` (``ui.import_preview_view``) of an ``ImportPreviewModel``.
 
 A large table (more than ``BACKGROUND_ABOVE_ROWS`` rows) is corrected and imported in
 a worker thread, with a progress bar and "Hủy": a correction is made on a ``fork`` of
@@ -20,30 +21,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QLabel, QPushButton, QRadioButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
+    QLabel, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from cchc_desktop import repo
 from cchc_desktop.changes import apply
 from cchc_desktop.db import database_file
 from cchc_desktop.errors import CchcError
-from cchc_desktop.importing import FIELD_LABELS, FIELDS, ImportPreview, import_change, read_appendix
+from cchc_desktop.importing import ImportPreview, import_change, read_appendix
 from cchc_desktop.importing.commit import IMPORT_ACTION
 from cchc_desktop.importing.heading import FIRST_YEAR, LAST_YEAR
 from cchc_desktop.progress import portion
 from ui.background import BackgroundJob, run_in_background
-from ui.import_preview_model import (
-    FLAG_ROLE, NOTE_COLUMN, PREVIEW_COLUMNS, READING_COLUMN, WARNING_COLUMN, ImportPreviewModel,
-)
-from ui.plan_dialog import ERROR_STYLE, HINT_STYLE, vietnamese_buttons
+from ui.form_widgets import ERROR_STYLE, vietnamese_buttons
+from ui.import_column_mapping import ColumnMappingBox
+from ui.import_preview_model import FLAG_ROLE, NOTE_COLUMN, PREVIEW_COLUMNS, WARNING_COLUMN, ImportPreviewModel
+from ui.import_preview_view import ImportPreviewView
 
 FILE_FILTER = "Bảng phụ lục Excel hoặc Word (*.xlsx *.docx);;Tất cả các tệp (*)"
-COLUMN_WIDTHS = (40, 36, 300, 135, 120, 110, 110, 125, 110)  # the warnings take the rest
-ROW_LINES = 2  # two lines of text per row: enough to judge a task without opening it
-MAPPING_COLUMNS_PER_LINE = 7
 # Above this many rows a correction or the import runs in a worker thread (about 15 ms
 # per 200 rows on the development machine; an old office PC is several times slower).
 BACKGROUND_ABOVE_ROWS = 200
@@ -62,10 +60,6 @@ class ImportDialog(QDialog):
         self.result_plan_id: int | None = None
         self.job: BackgroundJob | None = None
         self.model = ImportPreviewModel(self.preview, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterRole(FLAG_ROLE)
-        self.proxy.setFilterKeyColumn(0)
         self.setWindowTitle(f"Nhập phụ lục từ tệp {self.preview.path.name}")
         self.setMinimumSize(900, 560)
         self._build()
@@ -76,12 +70,12 @@ class ImportDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.addLayout(self._source_line())
-        self.mapping_box = QGroupBox("Các cột trong tệp (chọn lại nếu chương trình nhận sai)")
-        self.mapping_layout = QGridLayout(self.mapping_box)
-        self._fill_mapping()
+        self.mapping_box = ColumnMappingBox(self.preview.columns)
+        self.mapping_box.remapped.connect(self.remap)
         layout.addWidget(self.mapping_box)
+        self.view = ImportPreviewView(self.model)
         layout.addLayout(self._summary_line())
-        layout.addWidget(self._table(), 1)
+        layout.addWidget(self.view, 1)
         self.target_box = self._target_box()
         layout.addWidget(self.target_box)
         self.error_label = QLabel()
@@ -112,49 +106,14 @@ class ImportDialog(QDialog):
             line.addWidget(self.table_combo)
         return line
 
-    def _fill_mapping(self) -> None:
-        while self.mapping_layout.count():
-            self.mapping_layout.takeAt(0).widget().deleteLater()
-        self.field_combos: list[QComboBox] = []
-        for column in self.preview.columns:
-            label = QLabel(column.label)
-            label.setToolTip(column.label)
-            label.setStyleSheet(HINT_STYLE)
-            combo = QComboBox()
-            for field in FIELDS:
-                combo.addItem(FIELD_LABELS[field], field)
-            combo.setCurrentIndex(FIELDS.index(column.field))
-            combo.currentIndexChanged.connect(lambda _i, c=column.index, box=combo: self.remap(c, box.currentData()))
-            line, place = divmod(column.index, MAPPING_COLUMNS_PER_LINE)
-            self.mapping_layout.addWidget(label, 2 * line, place)
-            self.mapping_layout.addWidget(combo, 2 * line + 1, place)
-            self.field_combos.append(combo)
-
     def _summary_line(self) -> QHBoxLayout:
         line = QHBoxLayout()
         self.summary_label = QLabel()
         line.addWidget(self.summary_label, 1)
         self.only_warnings = QCheckBox("Chỉ hiện dòng có cảnh báo")
-        self.only_warnings.toggled.connect(self._filter_changed)
+        self.only_warnings.toggled.connect(self.view.show_only_warnings)
         line.addWidget(self.only_warnings)
         return line
-
-    def _table(self) -> QTableView:
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setWordWrap(True)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(ROW_LINES * self.view.fontMetrics().lineSpacing() + 3)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.setMinimumHeight(2 * self.view.fontMetrics().height() + 12)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            header.resizeSection(column, width)
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        return self.view
 
     def _target_box(self) -> QGroupBox:
         box = QGroupBox("Nhập vào")
@@ -265,13 +224,9 @@ class ImportDialog(QDialog):
         self.table_combo.setCurrentIndex(self.preview.table_index)
         self.table_combo.blockSignals(False)
         if new_columns:
-            self._fill_mapping()
-            return
-        for column, combo in zip(self.preview.columns, self.field_combos):
-            if combo.currentData() != column.field:
-                combo.blockSignals(True)
-                combo.setCurrentIndex(FIELDS.index(column.field))
-                combo.blockSignals(False)
+            self.mapping_box.show_columns(self.preview.columns)
+        else:
+            self.mapping_box.show_fields(self.preview.columns)
 
     @property
     def busy(self) -> bool:
@@ -295,14 +250,8 @@ class ImportDialog(QDialog):
             return self.plans[self.plan_combo.currentIndex()].year
         return self.year_spin.value()
 
-    def _filter_changed(self, only_warnings: bool) -> None:
-        self.proxy.setFilterFixedString("1" if only_warnings else "")
-        self._apply_spans()
-
     def _refresh(self) -> None:
-        self.model.refresh(self.preview)
-        self.view.setColumnHidden(NOTE_COLUMN, "note" not in self.preview.mapped_fields)
-        self._apply_spans()
+        self.view.show_preview(self.preview)
         preview = self.preview
         self.summary_label.setText(
             f"{len(preview.areas)} nhóm nhiệm vụ, {len(preview.tasks)} nhiệm vụ, "
@@ -312,14 +261,6 @@ class ImportDialog(QDialog):
         self.error_label.setText(problem)
         self.error_label.setVisible(bool(problem))
         self.import_button.setEnabled(not problem)
-
-    def _apply_spans(self) -> None:
-        """An area's title runs across the task columns, as in the printed appendix."""
-        self.view.clearSpans()
-        for source_row in self.model.area_rows():
-            row = self.proxy.mapFromSource(self.model.index(source_row, 0)).row()
-            if row >= 0:
-                self.view.setSpan(row, 2, 1, READING_COLUMN - 2)
 
     def _problem(self) -> str:
         if "content" not in self.preview.mapped_fields:

@@ -1,24 +1,20 @@
-"""Edit a plan's document data and its unit (PlanDialog); start a new plan (NewPlanDialog).
+"""Edit a plan's document data and its unit (PlanDialog), on five tabs.
 
 Only the fields the user changed are written, as one undoable change; text is tidied
-(``clean``) on the way in, fields left alone keep their stored text exactly.
+(``clean``) on the way in, fields left alone keep their stored text exactly. The
+rules behind the fields are in ``ui.plan_fields``; a new plan is started in
+``ui.new_plan_dialog``.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -29,137 +25,24 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop import repo
-from cchc_desktop.repo import ISSUER_NAMES
-from cchc_desktop.changes import Change, make_change
-from cchc_desktop.edits.plans import create_plan, edit_plan, edit_unit, shift_phrase_years
+from cchc_desktop.changes import Change
+from cchc_desktop.edits.plans import shift_phrase_years
 from cchc_desktop.models import UNIT_TYPES
 from cchc_desktop.periods import ReportSchedule, ScheduleError
 from cchc_desktop.setup_unit import issuing_body_for
 from cchc_desktop.textnorm import clean
+from ui.form_widgets import (
+    ERROR_STYLE, HINT_STYLE, WARNING_STYLE, OptionalDate, editable_combo, fixed_width, hint_label, line, top_aligned,
+    vietnamese_buttons,
+)
+from ui.plan_fields import (
+    FIRST_YEAR, LAST_YEAR, SIGNER_TITLE_FOR, changed_fields, plan_and_unit_change, symbol_problem, tidy_recipients,
+)
 from ui.schedule_editor import ScheduleEditor
-
-FIRST_YEAR, LAST_YEAR = 2000, 2100
-# Signing on behalf of the committee is the chairman; signing for the chairman, a deputy.
-SIGNER_TITLE_FOR = {"TM. ỦY BAN NHÂN DÂN": "CHỦ TỊCH", "KT. CHỦ TỊCH": "PHÓ CHỦ TỊCH"}
-ERROR_STYLE = "color: #b00020; font-weight: bold"
-HINT_STYLE = "color: #555555"
-WARNING_STYLE = "color: #b35c00"
-# Serial (blank in a draft), '/', the type code, then '-' and the issuing body's code(s).
-SYMBOL = re.compile(r"^(\d*)/([A-ZĐ]+)((?:-[A-ZĐ0-9.]+)+)$")
-RECIPIENT_MARKS = re.compile(r"^[-–+•]\s*|\s*;$")
-
-
-def symbol_problem(text: str, type_code: str) -> str | None:
-    """What is wrong with a number and symbol like '55/KH-UBND'; None if nothing (blank = draft)."""
-    text = text.strip()
-    example = f"55/{type_code}-UBND"
-    if not text:
-        return None
-    if re.search(r"\s", text):
-        return f"Số ký hiệu viết liền, không có dấu cách, ví dụ {example}."
-    if text != text.upper():
-        return f"Ký hiệu viết chữ in hoa, ví dụ {example}."
-    match = SYMBOL.match(text)
-    if match is None:
-        return f"Số ký hiệu phải có dạng số/ký hiệu, ví dụ {example}."
-    if match[2] != type_code:
-        return f"Ký hiệu loại văn bản phải là {type_code}, ví dụ {example}."
-    if len(match[1]) == 1:
-        return f"Số dưới 10 viết thêm số 0 phía trước: 0{match[1]}/{match[2]}{match[3]}."
-    return None
-
-
-def tidy_recipients(text: str) -> list[str]:
-    """One recipient a line; the '-' and ';' of the printed list are added when printing."""
-    lines = (RECIPIENT_MARKS.sub("", clean(line)) for line in text.splitlines())
-    return [line for line in lines if line]
-
-
-def plan_and_unit_change(db, plan_id: int, unit_id: int, plan_fields: dict, unit_fields: dict) -> Change:
-    """One undoable change for both edits."""
-    rows = list(edit_unit(db, unit_id, **unit_fields).rows) if unit_fields else []
-    # The plan being edited takes the unit's new names; other plans keep those they were issued under.
-    plan_fields = plan_fields | {name: unit_fields[name] for name in ISSUER_NAMES if name in unit_fields}
-    rows += edit_plan(db, plan_id, **plan_fields).rows if plan_fields else []
-    return make_change("Sửa thông tin kế hoạch", rows)
-
-
-def vietnamese_buttons(accept_text: str = "Lưu") -> QDialogButtonBox:
-    buttons = QDialogButtonBox()
-    buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
-    buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-    return buttons
-
-
-class OptionalDate(QWidget):
-    """A date, or none yet ('Chưa có ngày', for drafts)."""
-
-    def __init__(self, value: date | None, fallback: date, parent: QWidget | None = None):
-        super().__init__(parent)
-        shown = value or fallback
-        self.edit = QDateEdit(QDate(shown.year, shown.month, shown.day))
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd/MM/yyyy")
-        self.none = QCheckBox("Chưa có ngày")
-        self.none.setChecked(value is None)
-        self.edit.setEnabled(value is not None)
-        self.none.toggled.connect(lambda checked: self.edit.setEnabled(not checked))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.none)
-        layout.addStretch(1)
-
-    def value(self) -> date | None:
-        return None if self.none.isChecked() else self.edit.date().toPython()
-
-
-def editable_combo(choices: tuple[str, ...], current: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setEditable(True)
-    combo.addItems(list(choices))
-    combo.setCurrentText(current)
-    return combo
-
-
-def line(text: str, placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit(text)
-    edit.setPlaceholderText(placeholder)
-    return edit
-
-
-def hint_label(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet(HINT_STYLE)
-    return label
-
-
-def fixed_width(widget: QWidget, width: int, hint: QWidget | None = None) -> QWidget:
-    """``widget`` at ``width`` pixels, with ``hint`` (or nothing) on its right."""
-    widget.setFixedWidth(width)
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(widget)
-    if hint is None:
-        layout.addStretch(1)
-    else:
-        layout.addWidget(hint, 1)
-    return row
-
-
-def top_aligned(form: QFormLayout) -> QWidget:
-    """A page holding ``form`` at its top (spare height stays below)."""
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    layout.addLayout(form)
-    layout.addStretch(1)
-    return page
 
 
 class PlanDialog(QDialog):
-    """Every field of a plan and of its unit, on four tabs; Lưu writes the changed ones."""
+    """Every field of a plan and of its unit, on five tabs; Lưu writes the changed ones."""
 
     def __init__(self, operations, plan_id: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -324,13 +207,13 @@ class PlanDialog(QDialog):
         }
 
     def changed_plan_fields(self) -> dict:
-        changed = _changed(self._loaded_plan, self.plan_values())
+        changed = changed_fields(self._loaded_plan, self.plan_values())
         if "recipients" in changed:
             changed["recipients"] = tidy_recipients(changed["recipients"])
         return changed
 
     def changed_unit_fields(self) -> dict:
-        return _changed(self._loaded_unit, self.unit_values())
+        return changed_fields(self._loaded_unit, self.unit_values())
 
     def problems(self) -> list[tuple[QWidget, str]]:
         """Each (widget, message) that stops saving, in the order of the tabs."""
@@ -403,75 +286,3 @@ class PlanDialog(QDialog):
         if self.place_name.text() == old:
             self.place_name.setText(name)
         self._shown_unit_name = name
-
-
-def _changed(loaded: dict, shown: dict) -> dict:
-    """Fields whose shown value differs from the loaded one, text tidied."""
-    return {field: clean(value) if isinstance(value, str) and field != "recipients" else value
-            for field, value in shown.items() if value != loaded[field]}
-
-
-class NewPlanDialog(QDialog):
-    """A new plan with the standard areas; ``created_plan_id`` is set once it is made."""
-
-    def __init__(self, operations, parent: QWidget | None = None, year: int | None = None):
-        super().__init__(parent)
-        self.operations = operations
-        self.created_plan_id: int | None = None
-        self.units = repo.list_units(operations.db)
-        self.setWindowTitle("Tạo kế hoạch mới")
-        self.setMinimumWidth(560)
-        self.unit_combo = QComboBox()
-        for unit in self.units:
-            self.unit_combo.addItem(unit.name, unit.id)
-        self.year = QSpinBox()
-        self.year.setRange(FIRST_YEAR, LAST_YEAR)
-        self.year.setValue(year or date.today().year)
-        self.title = QLineEdit()
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self._build()
-        self.year.valueChanged.connect(lambda _year: self._update_placeholder())
-        self._update_placeholder()
-        if not self.units:
-            self._show_error("Chưa có đơn vị nào. Hãy thiết lập đơn vị trước khi tạo kế hoạch.")
-
-    def _build(self) -> None:
-        form = QFormLayout()
-        if len(self.units) > 1:
-            form.addRow("Đơn vị:", self.unit_combo)
-        elif self.units:
-            form.addRow("Đơn vị:", QLabel(self.units[0].name))
-        form.addRow("Năm:", self.year)
-        form.addRow("Trích yếu (tên kế hoạch):", self.title)
-        form.addRow("", hint_label("Để trống để dùng tên mặc định. Kế hoạch mới có sẵn 7 nhóm nhiệm vụ "
-                                   "theo Nghị quyết 76/NQ-CP; các thông tin khác sửa sau."))
-        buttons = vietnamese_buttons("Tạo kế hoạch")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
-        self.error_label.hide()
-
-    def _update_placeholder(self) -> None:
-        self.title.setPlaceholderText(f"Cải cách hành chính năm {self.year.value()}")
-
-    def _show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.show()
-
-    def save(self) -> bool:
-        unit_id = self.unit_combo.currentData()
-        if unit_id is None:
-            self._show_error("Chưa có đơn vị nào. Hãy thiết lập đơn vị trước khi tạo kế hoạch.")
-            return False
-        db, year, title = self.operations.db, self.year.value(), clean(self.title.text())
-        change = self.operations.run(lambda: create_plan(db, unit_id, year, title))
-        if change is None:
-            return False
-        self.created_plan_id = next(row.key["id"] for row in change.rows if row.table == "plan")
-        self.accept()
-        return True

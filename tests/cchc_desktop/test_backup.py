@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop import backup
 from cchc_desktop.backup import (
     BackupInfo,
+    ContentSummary,
     automatic_backup,
     backup_file_name,
     backup_to_folder,
@@ -24,9 +24,11 @@ from cchc_desktop.backup import (
     list_backups,
     parse_backup_name,
     restore_backup,
+    restoring,
     rotate,
     verify_backup_file,
     write_backup,
+    writing,
 )
 from cchc_desktop.demo import load_demo
 from cchc_desktop.errors import DatabaseUnusable, EnvironmentProblem, UserInputError
@@ -216,7 +218,7 @@ def failing_copy(code: int):
 def test_failing_disk_during_backup_loses_nothing(workspace, demo_plan_id, monkeypatch, code, expected):
     folder = backups_dir(workspace.data_dir)
     before = dump(workspace.db.conn)
-    monkeypatch.setattr(backup, "_copy_database", failing_copy(code))
+    monkeypatch.setattr(writing, "_copy_database", failing_copy(code))
     with pytest.raises(EnvironmentProblem) as raised:
         write_backup(workspace.db.conn, folder, "open", NOV_23)
     assert raised.value.message.startswith(f"Không thể ghi bản sao lưu vào {folder}: ")
@@ -233,8 +235,8 @@ def test_failing_disk_during_restore_keeps_the_current_data(workspace, demo_plan
     def unplugged(path):
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(backup, "connect_read_only", unplugged)
-    monkeypatch.setattr(backup, "verify_backup_file", lambda path: backup.ContentSummary(1, 44))
+    monkeypatch.setattr(restoring, "connect_read_only", unplugged)
+    monkeypatch.setattr(restoring, "verify_backup_file", lambda path: ContentSummary(1, 44))
     with pytest.raises(EnvironmentProblem) as raised:
         restore_backup(workspace, saved.path)
     assert "lỗi đọc/ghi ổ đĩa" in raised.value.message

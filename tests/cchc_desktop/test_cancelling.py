@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_desktop import backup
-from cchc_desktop.backup import backups_dir, list_backups, restore_backup, write_backup
+from cchc_desktop.backup import backups_dir, list_backups, restore_backup, write_backup, writing
 from cchc_desktop.changes import apply
 from cchc_desktop.edits.plans import copy_plan_to_year
 from cchc_desktop.export import build_appendix, write_appendix_xlsx
@@ -80,7 +79,7 @@ def test_a_change_cancelled_after_its_last_row_is_rolled_back(db, demo_plan_id):
 
 
 def test_a_restore_cancelled_while_copying_keeps_the_data_and_no_safety_copy(workspace, demo_plan_id, monkeypatch):
-    monkeypatch.setattr(backup, "PAGES_PER_STEP", 1)
+    monkeypatch.setattr(writing, "PAGES_PER_STEP", 1)
     old = write_backup(workspace.db.conn, backups_dir(workspace.data_dir), "open")
     edit_first_task(workspace.db, "Sửa sau khi sao lưu")
     before = dump(workspace.db.conn)
@@ -93,7 +92,7 @@ def test_a_restore_cancelled_while_copying_keeps_the_data_and_no_safety_copy(wor
 
 
 def test_a_backup_cancelled_while_copying_leaves_no_file(workspace, demo_plan_id, tmp_path, monkeypatch):
-    monkeypatch.setattr(backup, "PAGES_PER_STEP", 1)
+    monkeypatch.setattr(writing, "PAGES_PER_STEP", 1)
     folder = tmp_path / "usb"
     with reporting(cancel_at(0.5)), pytest.raises(Cancelled):
         write_backup(workspace.db.conn, folder, "manual")

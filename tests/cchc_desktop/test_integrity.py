@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from cchc_desktop import backup, integrity
-from cchc_desktop.backup import backups_dir, write_backup
+from cchc_desktop.backup import backups_dir, checking, write_backup
 from cchc_desktop.demo import load_demo
 from cchc_desktop.errors import DatabaseTooNew, EnvironmentProblem
 from cchc_desktop.paths import database_path
@@ -151,7 +151,7 @@ def test_a_database_from_the_future_is_refused_untouched(backed_up, data_dir):
 
 def test_a_locked_database_is_not_taken_for_damage(backed_up, data_dir, monkeypatch):
     db_path, _saved, _expected = backed_up
-    monkeypatch.setattr(backup, "READ_TIMEOUT_SECONDS", 0.05)
+    monkeypatch.setattr(checking, "READ_TIMEOUT_SECONDS", 0.05)
     holder = sqlite3.connect(db_path, isolation_level=None)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")

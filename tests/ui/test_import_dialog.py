@@ -68,16 +68,16 @@ def test_only_rows_with_warnings(dialog):
 
 
 def test_remapping_a_column_changes_the_preview(dialog):
-    lead_combo = dialog.field_combos[2]
+    lead_combo = dialog.mapping_box.field_combos[2]
     lead_combo.setCurrentIndex(lead_combo.findData("ignore"))
     assert dialog.model.index(1, 3).data() == ""
     assert "44 nhiệm vụ, 48 cảnh báo" in dialog.summary_label.text()  # 39 more leads missing
-    supporting_combo = dialog.field_combos[3]
+    supporting_combo = dialog.mapping_box.field_combos[3]
     supporting_combo.setCurrentIndex(supporting_combo.findData("lead"))
     assert dialog.model.index(1, 3).data() == "Các công chức chuyên môn khác"
-    content_combo = dialog.field_combos[1]
+    content_combo = dialog.mapping_box.field_combos[1]
     content_combo.setCurrentIndex(content_combo.findData("lead"))  # the lead moves away from column D
-    assert dialog.field_combos[3].currentData() == "ignore"
+    assert dialog.mapping_box.field_combos[3].currentData() == "ignore"
     assert not dialog.import_button.isEnabled()
     assert "Chưa có cột nào là “Nhiệm vụ”" in dialog.error_label.text()
 
@@ -160,7 +160,7 @@ def test_several_tables_can_be_chosen_and_notes_shown(qtbot, db, tmp_path):
     assert not shown.view.isColumnHidden(NOTE_COLUMN)
     assert shown.model.index(0, NOTE_COLUMN).data() == "gấp"
     shown.table_combo.setCurrentIndex(1)
-    assert len(shown.field_combos) == 2
+    assert len(shown.mapping_box.field_combos) == 2
     assert [shown.model.index(r, 2).data() for r in range(shown.model.rowCount())] == ["Chỉ tiêu", "Chỉ tiêu khác"]
 
 

@@ -93,21 +93,21 @@ def test_a_cancelled_correction_keeps_the_preview_and_the_boxes(dialog, monkeypa
 
 
 def test_remapping_a_column_in_the_background(dialog):
-    lead_combo = dialog.field_combos[2]
+    lead_combo = dialog.mapping_box.field_combos[2]
     lead_combo.setCurrentIndex(lead_combo.findData("ignore"))
     assert dialog.model.index(1, 3).data() == "Công chức Văn phòng – Thống kê"  # until the worker is done
     dialog.job.wait()
     assert dialog.model.index(1, 3).data() == ""
     assert "44 nhiệm vụ, 48 cảnh báo" in dialog.summary_label.text()
-    assert dialog.field_combos[2].currentData() == "ignore"
+    assert dialog.mapping_box.field_combos[2].currentData() == "ignore"
 
 
 def test_a_cancelled_remap_puts_the_box_back(dialog):
-    lead_combo = dialog.field_combos[2]
+    lead_combo = dialog.mapping_box.field_combos[2]
     lead_combo.setCurrentIndex(lead_combo.findData("ignore"))
     press_cancel(dialog.job)
     dialog.job.wait()
-    assert dialog.field_combos[2].currentData() == "lead"
+    assert dialog.mapping_box.field_combos[2].currentData() == "lead"
     assert dialog.model.index(1, 3).data() == "Công chức Văn phòng – Thống kê"
 
 

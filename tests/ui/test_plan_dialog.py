@@ -9,7 +9,9 @@ from cchc_desktop import repo
 from cchc_desktop.undo import UndoStack
 from tests.ui.typing_helpers import type_text
 from ui.operations import Operations
-from ui.plan_dialog import NewPlanDialog, PlanDialog, symbol_problem, tidy_recipients
+from ui.new_plan_dialog import NewPlanDialog
+from ui.plan_dialog import PlanDialog
+from ui.plan_fields import symbol_problem, tidy_recipients
 
 
 @pytest.fixture

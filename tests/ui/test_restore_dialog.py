@@ -3,8 +3,7 @@ thread with its own connection; a cancel leaves the data and the backups as they
 
 from __future__ import annotations
 
-from cchc_desktop import backup
-from cchc_desktop.backup import backups_dir, list_backups
+from cchc_desktop.backup import backups_dir, list_backups, writing
 from tests.cchc_desktop.test_backup import dump
 from tests.ui.background_helpers import cancel_when, press_cancel
 from tests.ui.test_backup_dialogs import three_backups  # noqa: F401 - the fixture
@@ -64,7 +63,7 @@ def test_restore_does_nothing_when_not_confirmed(qtbot, workspace, three_backups
 def test_cancel_while_copying_leaves_the_data_and_no_safety_copy(qtbot, workspace, three_backups,  # noqa: F811
                                                                 monkeypatch):
     monkeypatch.setattr(restore_dialog, "confirm", lambda *a, **k: True)
-    monkeypatch.setattr(backup, "PAGES_PER_STEP", 1)  # a small database copied in many steps
+    monkeypatch.setattr(writing, "PAGES_PER_STEP", 1)  # a small database copied in many steps
     before = dump(workspace.db.conn)
     dialog = _opened(qtbot, workspace)
     dialog.view.selectRow(2)

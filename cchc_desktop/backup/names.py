@@ -1,0 +1,95 @@
+"""Where backups live and how they are named: ``cchc-2026-11-23T12-30-05-open.sqlite3``.
+
+Names sort by time and say why the copy was taken; a second copy in the same second
+gets a serial (``…-open-2.sqlite3``). Only files named so are listed as backups: an
+unfinished copy carries the ``.part`` suffix until it has been checked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+BACKUPS_DIR_NAME = "backups"
+TIME_FORMAT = "%Y-%m-%dT%H-%M-%S"
+PARTIAL_SUFFIX = ".part"
+REASON_LABELS = {
+    "open": "Khi mở chương trình",
+    "close": "Khi đóng chương trình",
+    "manual": "Sao lưu thủ công",
+    "before-restore": "Trước khi khôi phục",
+}
+NAME_PATTERN = re.compile(
+    r"cchc-(?P<stamp>\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d)"
+    r"(?:-(?P<reason>open|close|manual|before-restore))?(?:-(?P<serial>\d+))?\.sqlite3"
+)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    reason: str  # a key of REASON_LABELS, or "" for a file named otherwise
+
+    @property
+    def reason_label(self) -> str:
+        return REASON_LABELS.get(self.reason, "Tệp sao lưu")
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUPS_DIR_NAME
+
+
+def backup_file_name(taken_at: datetime, reason: str, serial: int = 1) -> str:
+    suffix = f"-{serial}" if serial > 1 else ""
+    return f"cchc-{taken_at.strftime(TIME_FORMAT)}-{reason}{suffix}.sqlite3"
+
+
+def parse_backup_name(path: Path) -> BackupInfo | None:
+    match = NAME_PATTERN.fullmatch(path.name)
+    if not match:
+        return None
+    try:
+        taken_at = datetime.strptime(match["stamp"], TIME_FORMAT)
+    except ValueError:  # month 13 and the like: not one of ours
+        return None
+    return BackupInfo(path, taken_at, match["reason"] or "")
+
+
+def describe_file(path: Path) -> BackupInfo:
+    """A backup's info from its name, or from its modification time when renamed by hand."""
+    parsed = parse_backup_name(path)
+    if parsed:
+        return parsed
+    return BackupInfo(path, datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0), "")
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Complete backups in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    found = (parse_backup_name(path) for path in folder.iterdir() if path.is_file())
+    return sorted((info for info in found if info), key=newest_first_key)
+
+
+def newest_first_key(info: BackupInfo) -> tuple:
+    """Sorts backups newest first; within one second, the higher serial first."""
+    serial = NAME_PATTERN.fullmatch(info.path.name)["serial"]
+    return (-info.taken_at.timestamp(), -int(serial or 1), info.path.name)
+
+
+def free_name(folder: Path, taken_at: datetime, reason: str) -> Path:
+    """The name for a new backup: taken by neither a backup nor an unfinished copy."""
+    serial = 1
+    while True:
+        path = folder / backup_file_name(taken_at, reason, serial)
+        if not path.exists() and not partial_path(path).exists():
+            return path
+        serial += 1
+
+
+def partial_path(path: Path) -> Path:
+    """Where the copy that will become ``path`` is written and checked first."""
+    return path.with_name(path.name + PARTIAL_SUFFIX)
