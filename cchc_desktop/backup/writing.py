@@ -18,6 +18,7 @@ from pathlib import Path
 from cchc_desktop.backup.checking import connect_read_only, quick_check_problem
 from cchc_desktop.backup.names import BackupInfo, backups_dir, free_name, partial_path
 from cchc_desktop.backup.rotation import rotate
+from cchc_desktop.durable import fsync_dir, fsync_file
 from cchc_desktop.errors import DatabaseUnusable, UserInputError
 from cchc_desktop.os_errors import environment_problem, is_damage
 from cchc_desktop.progress import step
@@ -56,7 +57,7 @@ def write_verified_copy(source: sqlite3.Connection, partial: Path, what: str) ->
     try:
         _copy_database(source, partial)
         _refuse_damaged_copy(partial)
-        _fsync_file(partial)
+        fsync_file(partial)
     except BaseException as exc:
         remove_partial(partial)
         if isinstance(exc, sqlite3.Error) and is_damage(exc):
@@ -97,27 +98,6 @@ def remove_partial(partial: Path) -> None:
 
 def glob_escape(name: str) -> str:
     return re.sub(r"([\[\]*?])", r"[\1]", name)
-
-
-def _fsync_file(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename durable (POSIX only; Windows cannot open a directory)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems refuse fsync on a directory; the rename still happened
-    finally:
-        os.close(fd)
 
 
 def write_backup(source: sqlite3.Connection, folder: Path, reason: str, now: datetime | None = None) -> BackupInfo:

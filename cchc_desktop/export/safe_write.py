@@ -17,6 +17,7 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
+from cchc_desktop.durable import fsync_dir, fsync_file
 from cchc_desktop.errors import EnvironmentProblem
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
@@ -39,11 +40,11 @@ def write_atomically(target: Path, produce: Callable[[Path], None], verify: Call
     try:
         temp = _temp_path_beside(target)
         produce(temp)
-        _flush_to_disk(temp)
+        fsync_file(temp)
         verify(temp)
         os.replace(temp, target)
         temp = None
-        _flush_folder(target.parent)
+        fsync_dir(target.parent)
     except OSError as error:
         raise EnvironmentProblem(disk_error_message(error, target)) from error
     except VerificationFailed as error:
@@ -96,27 +97,6 @@ def _temp_path_beside(target: Path) -> Path:
     create, so the file gets the usual permissions rather than mkstemp's private ones.
     """
     return target.with_name(f".{target.stem[:40]}.{secrets.token_hex(4)}.tmp{target.suffix}")
-
-
-def _flush_to_disk(path: Path) -> None:
-    with open(path, "r+b") as handle:
-        os.fsync(handle.fileno())
-
-
-def _flush_folder(folder: Path) -> None:
-    """Make the rename itself durable where the system allows it (not on Windows)."""
-    if os.name != "posix":
-        return
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
 
 
 def _remove_quietly(path: Path) -> None:

@@ -1,4 +1,9 @@
+from datetime import date
+from pathlib import Path
+
 import pytest
+
+from cchc_desktop.demo import load_demo
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -9,3 +14,27 @@ def bundled_fonts(qapp):
     families = register_fonts()
     qapp.setFont(application_font())
     return families
+
+
+@pytest.fixture
+def window(qtbot, workspace):
+    """The main window on the demo plan, shown at 1366×768, statuses as of 20/03/2024."""
+    from ui.main_window import MainWindow
+
+    load_demo(workspace.db)
+    shown = MainWindow(workspace, at=date(2024, 3, 20))
+    qtbot.addWidget(shown)
+    shown.resize(1366, 768)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+@pytest.fixture
+def demo_file(db, tmp_path) -> Path:
+    """The demo appendix exported as an xlsx file, to import back."""
+    from cchc_desktop.export import build_appendix, write_appendix_xlsx
+
+    path = tmp_path / "phu_luc.xlsx"
+    write_appendix_xlsx(build_appendix(db, load_demo(db)), path)
+    return path

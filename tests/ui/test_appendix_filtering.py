@@ -1,24 +1,8 @@
 """The search box over the appendix: rows found, their heights, the count."""
 
-from datetime import date
-
-import pytest
 from PySide6.QtWidgets import QApplication
 
-from cchc_desktop.demo import load_demo
 from ui.appendix_model import KIND_ROLE
-from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, workspace):
-    load_demo(workspace.db)
-    shown = MainWindow(workspace, at=date(2024, 3, 20))
-    qtbot.addWidget(shown)
-    shown.resize(1366, 768)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
 
 
 def settle():

@@ -1,8 +1,5 @@
 """Editing the plan in the window: in place, by keyboard, with undo and redo."""
 
-from datetime import date
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -12,17 +9,6 @@ from tests.ui.typing_helpers import open_cell_editor, type_text
 from ui import actions
 from ui.appendix_model import KIND_ROLE
 from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, workspace):
-    load_demo(workspace.db)
-    shown = MainWindow(workspace, at=date(2024, 3, 20))
-    qtbot.addWidget(shown)
-    shown.resize(1366, 768)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
 
 
 def task_row(window, stt):

@@ -1,13 +1,9 @@
 """The import dialog: the preview model, remapping columns, choosing where, importing."""
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from cchc_desktop import repo
-from cchc_desktop.demo import load_demo
-from cchc_desktop.export import build_appendix, write_appendix_xlsx
 from cchc_desktop.importing import read_appendix
 from tests.cchc_desktop.importing.builders import HEADERS, write_docx
 from ui.import_dialog import (
@@ -15,13 +11,6 @@ from ui.import_dialog import (
 )
 
 SCREENSHOT_SIZE = (1280, 700)
-
-
-@pytest.fixture
-def demo_file(db, tmp_path) -> Path:
-    path = tmp_path / "phu_luc.xlsx"
-    write_appendix_xlsx(build_appendix(db, load_demo(db)), path)
-    return path
 
 
 @pytest.fixture

@@ -11,20 +11,12 @@ from openpyxl import Workbook
 
 from cchc_desktop import repo
 from cchc_desktop.demo import load_demo
-from cchc_desktop.export import build_appendix, write_appendix_xlsx
 from cchc_desktop.undo import UndoStack
 from tests.cchc_desktop.importing.builders import HEADERS
 from tests.ui.background_helpers import cancel_when, press_cancel
 from ui import import_dialog
 from ui.import_dialog import ImportDialog, open_import_dialog
 from ui.operations import Operations
-
-
-@pytest.fixture
-def demo_file(db, tmp_path) -> Path:
-    path = tmp_path / "phu_luc.xlsx"
-    write_appendix_xlsx(build_appendix(db, load_demo(db)), path)
-    return path
 
 
 @pytest.fixture
