@@ -9,31 +9,24 @@ the writer go on). Whoever closes the session waits for it first (:meth:`wait`).
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from cchc_desktop.backup import BackupInfo, backups_dir, connect_read_only, has_user_data, rotate, write_backup
+from cchc_desktop.backup import BackupInfo, automatic_backup, connect_read_only
 from cchc_desktop.paths import database_path
 from cchc_desktop.sqlite_db import Database
-
-log = logging.getLogger(__name__)
+from cchc_desktop.workspace import Workspace
 
 
 def backup_database_file(data_dir: Path, reason: str, now: datetime | None = None) -> BackupInfo | None:
-    """Like :func:`cchc_desktop.backup.automatic_backup`, through its own read-only connection."""
-    conn = connect_read_only(database_path(data_dir))
+    """:func:`cchc_desktop.backup.automatic_backup` through a read-only connection of its own."""
+    reader = Database(connect_read_only(database_path(data_dir)))
     try:
-        if not has_user_data(Database(conn)):
-            return None
-        folder = backups_dir(data_dir)
-        info = write_backup(conn, folder, reason, now)
+        return automatic_backup(Workspace(data_dir, reader), reason, now)
     finally:
-        conn.close()
-    rotate(folder, now)
-    return info
+        reader.close()
 
 
 class BackgroundBackup:

@@ -23,7 +23,6 @@ from cchc_desktop.backup import (
     backups_dir,
     connect_read_only,
     count_content,
-    fsync_dir,
     has_sqlite_header,
     list_backups,
     quick_check_problem,
@@ -32,6 +31,7 @@ from cchc_desktop.backup import (
     verify_backup_file,
     write_verified_copy,
 )
+from cchc_desktop.durable import fsync_dir
 from cchc_desktop.errors import CchcError, DatabaseTooNew, DatabaseUnusable
 from cchc_desktop.os_errors import environment_problem, is_damage
 from cchc_desktop.paths import database_path, ensure_data_dir, resolve_data_dir

@@ -43,9 +43,6 @@ class Database:
             return self.conn.execute(sql)
         return self.conn.execute(sql, parameters)
 
-    def executescript(self, sql: str) -> sqlite3.Cursor:
-        return self.conn.executescript(sql)
-
     @contextmanager
     def atomic(self) -> Iterator["Database"]:
         """One transaction around the block; a nested block is a savepoint inside it."""

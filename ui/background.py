@@ -182,11 +182,11 @@ class BackgroundJob(QObject):
             # Handling a large result (a preview of 10,000 rows) makes many objects: the full
             # collection they may set off waits for an event-loop turn of its own, instead
             # of adding its ~75 ms to this one.
+            # (Scheduled first: should ``on_success`` open a modal dialog, its own event loop
+            # ends the hold-off at once, instead of keeping it for as long as the dialog is open.)
             _Sharing.enter()
-            try:
-                self.on_success(result)
-            finally:
-                QTimer.singleShot(0, _Sharing.leave)
+            QTimer.singleShot(0, _Sharing.leave)
+            self.on_success(result)
         # Let go of the callbacks and the job: they often hold the dialog that holds this
         # job, and with it large results (a preview of 10,000 rows).
         self.on_success = self.on_cancel = self.on_error = self.worker.job = None

@@ -28,18 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop import repo
-from cchc_desktop.changes import apply
-from cchc_desktop.db import database_file
-from cchc_desktop.errors import CchcError
 from cchc_desktop.importing import ImportPreview, import_change, read_appendix
 from cchc_desktop.importing.commit import IMPORT_ACTION
 from cchc_desktop.importing.heading import FIRST_YEAR, LAST_YEAR
 from cchc_desktop.progress import portion
+from cchc_desktop.undo import UndoStack
 from ui.background import BackgroundJob, run_in_background
 from ui.form_widgets import ERROR_STYLE, vietnamese_buttons
 from ui.import_column_mapping import ColumnMappingBox
 from ui.import_preview_model import FLAG_ROLE, NOTE_COLUMN, PREVIEW_COLUMNS, WARNING_COLUMN, ImportPreviewModel
 from ui.import_preview_view import ImportPreviewView
+from ui.operations import Operations
 
 FILE_FILTER = "Bảng phụ lục Excel hoặc Word (*.xlsx *.docx);;Tất cả các tệp (*)"
 # Above this many rows a correction or the import runs in a worker thread (about 15 ms
@@ -52,10 +51,12 @@ class ImportDialog(QDialog):
 
     def __init__(self, db, path, parent: QWidget | None = None, operations=None,
                  preview: ImportPreview | None = None):
-        """Reads ``path`` unless ``preview`` is given; raises UserInputError for a bad file."""
+        """Reads ``path`` unless ``preview`` is given; raises UserInputError for a bad file.
+        Without the window's ``operations`` (a dialog on its own) the import has an undo
+        history of its own."""
         super().__init__(parent)
         self.db = db
-        self.operations = operations
+        self.operations = operations or Operations(UndoStack(db), self)
         self.preview = preview or read_appendix(Path(path))
         self.result_plan_id: int | None = None
         self.job: BackgroundJob | None = None
@@ -290,34 +291,15 @@ class ImportDialog(QDialog):
 
         if len(preview.rows) > BACKGROUND_ABOVE_ROWS:
             return self._import_in_background(make_change, planned_ids)
-        if self.operations is not None:
-            return self.operations.run(lambda: make_change(self.db), lambda _change: self._imported(planned_ids[-1])) \
-                is not None
-        try:
-            apply(self.db, make_change(self.db), IMPORT_ACTION)
-        except CchcError as error:
-            self.error_label.setText(error.message)
-            self.error_label.show()
-            return False
-        self._imported(planned_ids[-1])
-        return True
+        written = self.operations.run(lambda: make_change(self.db), lambda _change: self._imported(planned_ids[-1]))
+        return written is not None
 
     def _import_in_background(self, make_change, planned_ids: list[int]) -> bool:
         label = f"Đang nhập {len(self.preview.tasks)} nhiệm vụ…"
         imported = lambda _result: self._imported(planned_ids[-1])  # noqa: E731
         stopped = lambda *_args: self._set_busy(False)  # noqa: E731
         self._set_busy(True)
-        if self.operations is not None:
-            self.job = self.operations.run_in_background(label, make_change, imported, IMPORT_ACTION, stopped, stopped)
-        else:
-            def job(db):
-                with portion(0.0, 0.5):
-                    change = make_change(db)
-                with portion(0.5, 1.0):
-                    apply(db, change, IMPORT_ACTION)
-
-            self.job = run_in_background(self, label, job, imported, db_path=database_file(self.db),
-                                         on_cancel=stopped, on_error=stopped)
+        self.job = self.operations.run_in_background(label, make_change, imported, IMPORT_ACTION, stopped, stopped)
         if self.job is None:  # the window is still writing another change
             self._set_busy(False)
             return False

@@ -24,7 +24,7 @@ from cchc_desktop.backup.names import (
 from cchc_desktop.backup.restoring import RestoreReport, load_into, restore_backup
 from cchc_desktop.backup.rotation import backups_to_keep, rotate
 from cchc_desktop.backup.writing import (
-    automatic_backup, backup_to_folder, fsync_dir, glob_escape, has_user_data, remove_partial, write_backup,
+    automatic_backup, backup_to_folder, glob_escape, has_user_data, remove_partial, write_backup,
     write_verified_copy,
 )
 
@@ -32,7 +32,7 @@ __all__ = [
     "BACKUPS_DIR_NAME", "NAME_PATTERN", "PARTIAL_SUFFIX", "REASON_LABELS", "TIME_FORMAT",
     "BackupInfo", "ContentSummary", "RestoreReport",
     "automatic_backup", "backup_file_name", "backup_to_folder", "backups_dir", "backups_to_keep", "catalog",
-    "connect_read_only", "count_content", "describe_file", "fsync_dir", "glob_escape", "has_sqlite_header",
+    "connect_read_only", "count_content", "describe_file", "glob_escape", "has_sqlite_header",
     "has_user_data", "list_backups", "load_into", "parse_backup_name", "quick_check_problem", "read_content",
     "remove_partial", "restore_backup", "rotate", "schema_is_newer", "verify_backup_file", "write_backup",
     "write_verified_copy",

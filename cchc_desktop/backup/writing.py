@@ -32,8 +32,21 @@ _DAMAGED_SOURCE = "Cơ sở dữ liệu hiện tại bị hỏng nên không sao
 
 
 def copy_pages(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
-    """SQLite's online backup of ``source`` into ``target``, PAGES_PER_STEP pages at a time."""
-    source.backup(target, pages=PAGES_PER_STEP, progress=_copy_progress)
+    """SQLite's online backup of ``source`` into ``target``, PAGES_PER_STEP pages at a time.
+
+    The copy reads inside one transaction of ``source``: other connections (the window,
+    a worker) may commit meanwhile without restarting it, and it is the snapshot of its
+    start. (Outside a transaction, SQLite starts a copy over whenever its source changes:
+    a user editing during a long backup would push it back again and again.)"""
+    own_snapshot = not source.in_transaction
+    if own_snapshot:
+        source.execute("BEGIN")
+        source.execute("SELECT 1 FROM sqlite_master LIMIT 1")  # the read snapshot starts here
+    try:
+        source.backup(target, pages=PAGES_PER_STEP, progress=_copy_progress)
+    finally:
+        if own_snapshot and source.in_transaction:
+            source.execute("ROLLBACK")  # it only read
 
 
 def _copy_progress(_status: int, remaining: int, total: int) -> None:

@@ -165,7 +165,7 @@ class _TaskRows:
     def __init__(self, sheet: Worksheet):
         self.sheet = sheet
         self.styles = tuple(copy(_style_array(sheet, BODY_FONT, alignment, GRID)) for alignment in TASK_ALIGNMENTS)
-        self.usable = tuple(_usable_width(width) for width in COLUMN_WIDTHS)
+        self.usable = tuple(usable_width(width) for width in COLUMN_WIDTHS)
         self.known: tuple[dict[str, tuple[str, int]], ...] = tuple({} for _ in COLUMN_WIDTHS)
         self.heights: dict[int, _SharedRowHeight] = {}
         self.scratch = Cell(sheet)  # openpyxl's own checks of a text, on a cell never saved
@@ -249,10 +249,10 @@ def _style_array(sheet: Worksheet, font: Font, alignment: Alignment, border: Bor
 
 
 def _line_count(text: str, metrics_font: str, size: float, width_units: float) -> int:
-    return line_count(text, metrics_font, size, _usable_width(width_units))
+    return line_count(text, metrics_font, size, usable_width(width_units))
 
 
-def _usable_width(width_units: float) -> float:
+def usable_width(width_units: float) -> float:
     """Points of a column our wrapping may fill (narrower than the spreadsheet's)."""
     return (width_units * DIGIT_WIDTH_PT - CELL_PADDING_PT) * WRAP_SLACK
 

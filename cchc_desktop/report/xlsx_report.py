@@ -21,9 +21,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_desktop import __version__
 from cchc_desktop.export.fonts import BOLD, REGULAR, register_fonts
-from cchc_desktop.export.text_wrap import wrap_text
+from cchc_desktop.export.text_wrap import line_count
 from cchc_desktop.export.xlsx_appendix import (
-    CELL_PADDING_PT, DIGIT_WIDTH_PT, FONT_NAME, LINE_HEIGHT, MARGINS_MM, MM_PER_INCH, ROW_PADDING, WRAP_SLACK,
+    FONT_NAME, LINE_HEIGHT, MARGINS_MM, MM_PER_INCH, ROW_PADDING, usable_width,
 )
 from cchc_desktop.periods import title as period_title
 from cchc_desktop.report.model import ClassCounts, ReportDocument
@@ -203,8 +203,7 @@ def _set_widths(sheet: Worksheet, widths) -> None:
 
 
 def _lines(text: str, metrics_font: str, width_units: float, size: float = SIZE) -> int:
-    usable = (width_units * DIGIT_WIDTH_PT - CELL_PADDING_PT) * WRAP_SLACK
-    return len(wrap_text(str(text), metrics_font, size, usable))
+    return line_count(str(text), metrics_font, size, usable_width(width_units))
 
 
 def _height(lines: int, size: float = SIZE) -> float:

@@ -41,3 +41,27 @@ def test_its_error_reaches_whoever_waits(workspace, demo_plan_id):
         job.wait()
     assert "sao lưu" in raised.value.message
     assert job.done
+
+
+def test_commits_during_the_copy_neither_restart_it_nor_leak_into_it(workspace, demo_plan_id, monkeypatch):
+    """The copy goes a page at a time; the window commits between its steps. The copy is
+    still the snapshot of its start, and it finishes (SQLite would restart a copy whose
+    source another connection changed, unless the copy reads inside one transaction)."""
+    from cchc_desktop.backup import writing
+    from cchc_desktop.backup_background import backup_database_file
+    from cchc_desktop.progress import reporting
+
+    monkeypatch.setattr(writing, "PAGES_PER_STEP", 1)
+    before = dump(workspace.db.conn)
+    steps = []
+
+    def edit_between_steps(done, total):
+        steps.append(done)
+        if len(steps) > 500:
+            raise AssertionError("the copy keeps starting over")
+        edit_first_task(workspace.db, f"Sửa lần {len(steps)}")
+
+    with reporting(edit_between_steps):
+        info = backup_database_file(workspace.data_dir, "open", NOV_23)
+    assert dump(info.path) == before
+    assert dump(workspace.db.conn) != before  # the edits went on meanwhile
