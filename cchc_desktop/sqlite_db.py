@@ -23,12 +23,14 @@ from typing import Any
 
 Parameters = Sequence[Any] | Mapping[str, Any]
 _savepoints = count(1)
+LOST = "the transaction was ended by an earlier error; nothing more is written in this block"
 
 
 class Database:
     def __init__(self, conn: sqlite3.Connection):
         conn.isolation_level = None
         self.conn = conn
+        self._depth = 0  # atomic() blocks open around the current statement
 
     @classmethod
     def connect(cls, path: Path | str, timeout: float = 5.0) -> "Database":
@@ -39,23 +41,34 @@ class Database:
         return cls.connect(":memory:")
 
     def execute(self, sql: str, parameters: Parameters | None = None) -> sqlite3.Cursor:
+        if self._depth and not self.conn.in_transaction:
+            # Disk full, an I/O error or INSERT OR ROLLBACK ended the whole transaction inside a
+            # nested block that the caller caught: what follows must not be written on its own.
+            raise sqlite3.OperationalError(LOST)
         if parameters is None:
             return self.conn.execute(sql)
         return self.conn.execute(sql, parameters)
 
     @contextmanager
     def atomic(self) -> Iterator["Database"]:
-        """One transaction around the block; a nested block is a savepoint inside it."""
+        """One transaction around the block; a nested block is a savepoint inside it.
+        All or nothing: once an error has ended the transaction, nothing more in the
+        block is written and leaving it raises."""
         if self.conn.in_transaction:
             yield from self._savepoint()
             return
         self.conn.execute("BEGIN")
+        self._depth += 1
         try:
             yield self
         except BaseException:
             if self.conn.in_transaction:  # an error may already have ended it
                 self.conn.execute("ROLLBACK")
             raise
+        finally:
+            self._depth -= 1
+        if not self.conn.in_transaction:
+            raise sqlite3.OperationalError(LOST)
         try:
             self.conn.execute("COMMIT")
         except BaseException:
@@ -66,6 +79,7 @@ class Database:
     def _savepoint(self) -> Iterator["Database"]:
         name = f"cchc_{next(_savepoints)}"
         self.conn.execute(f"SAVEPOINT {name}")
+        self._depth += 1
         try:
             yield self
         except BaseException:
@@ -73,13 +87,17 @@ class Database:
                 self.conn.execute(f"ROLLBACK TO {name}")
                 self.conn.execute(f"RELEASE {name}")
             raise
+        finally:
+            self._depth -= 1
+        if not self.conn.in_transaction:
+            raise sqlite3.OperationalError(LOST)
         self.conn.execute(f"RELEASE {name}")
 
     def insert(self, table: str, row: Mapping[str, Any]) -> int:
         """Insert one row (column names are ours, never the user's) and return its rowid."""
         columns = ", ".join(f'"{name}"' for name in row)
         marks = ", ".join("?" * len(row))
-        return self.conn.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(row.values())).lastrowid
+        return self.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(row.values())).lastrowid
 
     def table_names(self) -> list[str]:
         return [name for (name,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]

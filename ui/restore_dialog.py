@@ -41,6 +41,8 @@ from cchc_desktop.undo import UndoStack
 from cchc_desktop.workspace import Workspace
 from ui.background import BackgroundJob, run_in_background
 from ui.dialogs import TITLE, confirm
+from ui.errors import show_error
+from ui.operations import Busy, Operations
 
 COLUMNS = ("Thời điểm sao lưu", "Loại", "Kế hoạch", "Nhiệm vụ")
 TIME_COLUMN, REASON_COLUMN, PLANS_COLUMN, TASKS_COLUMN = range(len(COLUMNS))
@@ -142,9 +144,12 @@ class RestoreDialog(QDialog):
 
     The list is read in a worker thread (``job``) as the dialog opens."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, operations: Operations | None = None):
+        """``operations``: the window's (by default its ``parent``'s), so that a restore is
+        refused while one of its changes is still being written."""
         super().__init__(parent)
         self.workspace = workspace
+        self.operations = operations or getattr(parent, "operations", None)
         self.report: RestoreReport | None = None
         self.job: BackgroundJob | None = None
         self.setWindowTitle("Khôi phục dữ liệu")
@@ -248,6 +253,9 @@ class RestoreDialog(QDialog):
                     lambda checked: self._confirm_and_restore(*checked))
 
     def _confirm_and_restore(self, info: BackupInfo, content: ContentSummary) -> None:
+        if self.operations is not None and self.operations.busy:  # two writers would interleave
+            show_error(self, Busy())
+            return
         question = (
             f"Khôi phục dữ liệu về bản sao lưu lúc {when(info)} "
             f"({content.plans} kế hoạch, {content.tasks} nhiệm vụ)?\n\n"
