@@ -12,7 +12,6 @@ from io import BytesIO
 from pathlib import Path
 
 from reportlab import rl_config
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -22,22 +21,17 @@ from cchc_desktop.export.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from cchc_desktop.export.pdf_table import (
     AREA, CENTRE, HEADER, LEFT, TASK, LaidRow, RowSlice, TableStyle, lay_out_row, paginate,
 )
-from cchc_desktop.export.pdf_grid import ASCENT, draw_rows
+from cchc_desktop.export.pdf_grid import (
+    ASCENT, GAP_AFTER_HEADING, GAP_BEFORE_TABLE, HEADING_LEADING, HEADING_SIZE, MARGIN_BOTTOM, MARGIN_LEFT,
+    MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_NUMBER_SIZE, PAGE_WIDTH, TASK_ALIGNS, draw_rows,
+)
 from cchc_desktop.export.text_wrap import wrap_text
 from cchc_desktop.progress import step, steps
 
-PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 252 mm
 COLUMN_WIDTHS_MM = (12, 95, 38, 38, 38, 31)
 TABLE = TableStyle(column_widths=tuple(w * mm for w in COLUMN_WIDTHS_MM))
-TASK_ALIGNS = (CENTRE, LEFT, LEFT, LEFT, LEFT, LEFT)
 
-HEADING_SIZE = 14
-HEADING_LEADING = 17
-GAP_AFTER_HEADING = 4
-GAP_BEFORE_TABLE = 12
-PAGE_NUMBER_SIZE = 13
 
 
 def write_appendix_pdf(document: AppendixDocument, path: Path) -> int:

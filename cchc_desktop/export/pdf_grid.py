@@ -6,10 +6,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from cchc_desktop.export.pdf_table import CENTRE, HEADER, LaidRow, RowSlice, TableStyle
+from cchc_desktop.export.pdf_table import CENTRE, HEADER, LEFT, LaidRow, RowSlice, TableStyle
 from cchc_desktop.export.text_wrap import text_width
+
+# The landscape page both tables are printed on (Nghị định 30/2020 margins and sizes).
+PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
+TASK_ALIGNS = (CENTRE, LEFT, LEFT, LEFT, LEFT, LEFT)
+HEADING_SIZE = 14
+HEADING_LEADING = 17
+GAP_AFTER_HEADING = 4
+GAP_BEFORE_TABLE = 12
+PAGE_NUMBER_SIZE = 13
 
 RULE_WIDTH = 0.5
 ASCENT = 0.891  # Liberation Serif ascender, in ems: first baseline below a cell's top

@@ -7,7 +7,6 @@ on its own (Nghị định 30/2020): its first page carries no number, the next 
 
 from __future__ import annotations
 
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
@@ -17,20 +16,15 @@ from cchc_desktop.export.pdf_table import (
 )
 from cchc_desktop.export.text_wrap import wrap_text
 from cchc_desktop.report.model import ReportDocument
-from cchc_desktop.export.pdf_grid import ASCENT, draw_rows
+from cchc_desktop.export.pdf_grid import (
+    ASCENT, GAP_AFTER_HEADING, GAP_BEFORE_TABLE, HEADING_LEADING, HEADING_SIZE, MARGIN_BOTTOM, MARGIN_LEFT,
+    MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_NUMBER_SIZE, PAGE_WIDTH, TASK_ALIGNS, draw_rows,
+)
 
-PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
 FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 252 mm
 FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 COLUMN_WIDTHS_MM = (12, 92, 40, 32, 34, 42)
 TABLE = TableStyle(column_widths=tuple(w * mm for w in COLUMN_WIDTHS_MM))
-TASK_ALIGNS = (CENTRE, LEFT, LEFT, LEFT, LEFT, LEFT)
-HEADING_SIZE = 14
-HEADING_LEADING = 17
-GAP_AFTER_HEADING = 4
-GAP_BEFORE_TABLE = 12
-PAGE_NUMBER_SIZE = 13
 SAFETY = 1.0  # points kept free at the foot of a frame against rounding
 
 

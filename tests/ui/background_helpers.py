@@ -28,3 +28,27 @@ def cancel_when(job, monkeypatch, reached: float) -> None:
             job.cancel.set()
 
     job.worker.progressed.connect(check, Qt.ConnectionType.DirectConnection)
+
+
+def start_endless_write(qtbot, db_path, timeout_ms: int = 10_000):
+    """A background job that deletes every task inside a transaction and then goes on
+    until cancelled: a large change caught in the middle of being written. Returns the
+    job once its worker is inside the transaction."""
+    import time
+
+    from cchc_desktop.progress import step
+    from ui.background import run_in_background
+
+    inside = []
+
+    def endless_write(db):
+        with db.atomic():
+            db.execute("DELETE FROM task")
+            inside.append(True)
+            while True:  # until cancelled
+                step(0, 0)
+                time.sleep(0.002)
+
+    job = run_in_background(None, "Đang ghi…", endless_write, lambda result: None, db_path=db_path)
+    qtbot.waitUntil(lambda: bool(inside), timeout=timeout_ms)
+    return job

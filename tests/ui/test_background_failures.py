@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import os
 import threading
-import time
 from datetime import date
 
 import pytest
@@ -25,7 +24,7 @@ from cchc_desktop.paths import database_path
 from cchc_desktop.undo import UndoStack
 from tests.cchc_desktop.test_backup import NOV_23, dump, edit_first_task
 from tests.cchc_desktop.test_integrity import damage_middle
-from tests.ui.background_helpers import cancel_when, press_cancel
+from tests.ui.background_helpers import cancel_when, press_cancel, start_endless_write
 from ui import actions, background, errors, import_dialog, operations as operations_module, restore_dialog
 from ui.backup_dialogs import open_desktop_session
 from ui.import_dialog import ImportDialog
@@ -336,9 +335,6 @@ def test_closing_while_the_open_backup_copies_and_a_worker_writes(qtbot, data_di
     worker is inside its write transaction. The worker is rolled back, the backup at open
     is finished whole (the snapshot of its start), the backup at close holds the edit made
     meanwhile, no unfinished file remains, the lock is let go."""
-    from cchc_desktop.progress import step
-    from ui.background import run_in_background
-
     _session_with_data(data_dir)
     monkeypatch.setattr(writing, "PAGES_PER_STEP", 1)
     copying, closing = threading.Event(), threading.Event()
@@ -357,18 +353,7 @@ def test_closing_while_the_open_backup_copies_and_a_worker_writes(qtbot, data_di
     at_open = dump(session.workspace.db.conn)
     edit_first_task(session.workspace.db, "Sửa trong khi sao lưu")
     edited = dump(session.workspace.db.conn)
-    writing_now = []
-
-    def long_write(db):
-        with db.atomic():
-            db.execute("DELETE FROM task")
-            writing_now.append(True)
-            while True:  # until cancelled
-                step(0, 0)
-                time.sleep(0.002)
-
-    job = run_in_background(None, "Đang ghi…", long_write, lambda result: None, db_path=database_path(data_dir))
-    qtbot.waitUntil(lambda: bool(writing_now), timeout=WAIT_MS)
+    job = start_endless_write(qtbot, database_path(data_dir), WAIT_MS)
     waited = session.wait_for_open_backup
     still_copying = []
 

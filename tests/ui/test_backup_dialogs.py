@@ -154,30 +154,13 @@ def test_session_backs_up_at_close_after_a_worker_thread_wrote(data_dir):
 def test_closing_the_session_stops_a_worker_that_is_writing(qtbot, data_dir):
     """Quitting while a large change is being written: the worker is cancelled and
     waited for (its transaction rolls back), then the session lets go."""
-    import time
-
-    from PySide6.QtWidgets import QApplication
-
-    from cchc_desktop.progress import step
-    from ui.background import run_in_background
+    from tests.ui.background_helpers import start_endless_write
 
     session = open_desktop_session(data_dir)
     load_demo(session.workspace.db)
     session.backup("open")
     before = dump(session.workspace.db.conn)
-    writing = []
-
-    def long_write(db):
-        with db.atomic():
-            db.execute("DELETE FROM task")
-            writing.append(True)
-            while True:  # until cancelled
-                step(0, 0)
-                time.sleep(0.005)
-
-    job = run_in_background(None, "Đang ghi…", long_write, lambda result: None, db_path=database_path(data_dir))
-    while not writing:
-        QApplication.processEvents()
+    job = start_endless_write(qtbot, database_path(data_dir))
     session.close()
     assert not job.worker.isRunning()
     job.wait()
