@@ -17,15 +17,14 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cchc_desktop import __version__
 from cchc_desktop.export.appendix_data import AppendixDocument, AreaRow
-from cchc_desktop.export.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from cchc_desktop.export.fonts import BOLD, REGULAR, register_fonts
 from cchc_desktop.export.pdf_table import (
     AREA, CENTRE, HEADER, LEFT, TASK, LaidRow, RowSlice, TableStyle, lay_out_row, paginate,
 )
 from cchc_desktop.export.pdf_grid import (
-    ASCENT, GAP_AFTER_HEADING, GAP_BEFORE_TABLE, HEADING_LEADING, HEADING_SIZE, MARGIN_BOTTOM, MARGIN_LEFT,
-    MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_NUMBER_SIZE, PAGE_WIDTH, TASK_ALIGNS, draw_rows,
+    MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH,
+    TASK_ALIGNS, draw_heading, draw_page_number, draw_rows, heading_height, heading_lines,
 )
-from cchc_desktop.export.text_wrap import wrap_text
 from cchc_desktop.progress import step, steps
 
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 252 mm
@@ -37,13 +36,13 @@ TABLE = TableStyle(column_widths=tuple(w * mm for w in COLUMN_WIDTHS_MM))
 def write_appendix_pdf(document: AppendixDocument, path: Path) -> int:
     """Write ``document`` to ``path``; return the number of pages."""
     register_fonts()
-    heading = _heading_lines(document)
-    heading_height = _heading_height(heading)
+    heading = heading_lines(document.heading, document.title, document.attachment, TEXT_WIDTH)
+    heading_height_pt = heading_height(heading)
     header = lay_out_row(HEADER, document.headers, BOLD, [CENTRE] * 6, TABLE)
     rows = [_lay_out(row) for row in steps(document.rows)]
     frame = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     room = frame - TABLE.height_of(header.line_count)
-    pages = paginate(rows, room - heading_height, room, TABLE)
+    pages = paginate(rows, room - heading_height_pt, room, TABLE)
 
     buffer = BytesIO()
     canvas = _new_canvas(buffer, document)
@@ -51,10 +50,10 @@ def write_appendix_pdf(document: AppendixDocument, path: Path) -> int:
         step(number, len(pages))
         top = PAGE_HEIGHT - MARGIN_TOP
         if number == 1:
-            _draw_heading(canvas, heading, top)
-            top -= heading_height
+            draw_heading(canvas, heading, top, MARGIN_LEFT + TEXT_WIDTH / 2)
+            top -= heading_height_pt
         else:
-            _draw_page_number(canvas, number)
+            draw_page_number(canvas, number)
         draw_rows(canvas, [RowSlice(header, 0, header.line_count), *slices], TABLE, MARGIN_LEFT, top)
         canvas.showPage()
     with _flate_only():
@@ -103,33 +102,3 @@ def _new_canvas(output: BytesIO, document: AppendixDocument) -> Canvas:
 
 
 # Page 1 heading ------------------------------------------------------------
-
-def _heading_lines(document: AppendixDocument) -> list[tuple[str, str]]:
-    """(font, line) pairs, each centred: heading, title, attachment line."""
-    lines = [(BOLD, document.heading)]
-    for font, text in ((BOLD, document.title), (ITALIC, document.attachment)):
-        lines += [(font, line) for line in wrap_text(text, font, HEADING_SIZE, TEXT_WIDTH)]
-    return lines
-
-
-def _heading_height(lines) -> float:
-    return len(lines) * HEADING_LEADING + GAP_AFTER_HEADING + GAP_BEFORE_TABLE
-
-
-def _draw_heading(canvas: Canvas, lines, top: float) -> None:
-    """Draw the centred heading lines from ``top`` down."""
-    centre = MARGIN_LEFT + TEXT_WIDTH / 2
-    baseline = top - HEADING_SIZE * ASCENT
-    for index, (font, line) in enumerate(lines):
-        if index == 1:
-            baseline -= GAP_AFTER_HEADING
-        canvas.setFont(font, HEADING_SIZE)
-        canvas.drawCentredString(centre, baseline, line)
-        baseline -= HEADING_LEADING
-
-
-def _draw_page_number(canvas: Canvas, number: int) -> None:
-    centre = MARGIN_LEFT + TEXT_WIDTH / 2
-    baseline = PAGE_HEIGHT - MARGIN_TOP / 2 - PAGE_NUMBER_SIZE * 0.3
-    canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
-    canvas.drawCentredString(centre, baseline, str(number))

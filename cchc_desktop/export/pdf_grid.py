@@ -10,8 +10,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from cchc_desktop.export.fonts import BOLD, ITALIC, REGULAR
 from cchc_desktop.export.pdf_table import CENTRE, HEADER, LEFT, LaidRow, RowSlice, TableStyle
-from cchc_desktop.export.text_wrap import text_width
+from cchc_desktop.export.text_wrap import text_width, wrap_text
 
 # The landscape page both tables are printed on (Nghị định 30/2020 margins and sizes).
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
@@ -90,3 +91,42 @@ def _vertical_offset(row: LaidRow, piece: RowSlice, shown: int, style: TableStyl
     if row.kind != HEADER:
         return 0.0
     return (piece.last - piece.first - shown) * style.leading / 2
+
+
+def heading_lines(heading: str, title: str, attachment: str, width: float) -> list[tuple[str, str]]:
+    """(font, line) pairs, each centred: the heading (``Phụ lục``), the title in bold and
+    the attachment line in italics, wrapped to ``width``."""
+    lines = [(BOLD, heading)]
+    for font, text in ((BOLD, title), (ITALIC, attachment)):
+        lines += [(font, line) for line in wrap_text(text, font, HEADING_SIZE, width)]
+    return lines
+
+
+def heading_height(lines) -> float:
+    """Room the centred heading takes above a table (none when there is no heading)."""
+    if not lines:
+        return 0.0
+    return len(lines) * HEADING_LEADING + GAP_AFTER_HEADING + GAP_BEFORE_TABLE
+
+
+def draw_heading(canvas: Canvas, lines, top: float, centre: float) -> None:
+    """Draw the heading lines (font, text), centred on ``centre``, from ``top`` down;
+    the first line stands a little apart from the rest."""
+    baseline = top - HEADING_SIZE * ASCENT
+    for index, (font, line) in enumerate(lines):
+        if index == 1:
+            baseline -= GAP_AFTER_HEADING
+        canvas.setFont(font, HEADING_SIZE)
+        canvas.drawCentredString(centre, baseline, line)
+        baseline -= HEADING_LEADING
+
+
+def draw_page_number(canvas: Canvas, number: int, page_width: float = PAGE_WIDTH,
+                     page_height: float = PAGE_HEIGHT) -> None:
+    """The page number, 13 pt, centred over the text area in the top margin (any page size:
+    the report's portrait body pages use it too)."""
+    centre = MARGIN_LEFT + (page_width - MARGIN_LEFT - MARGIN_RIGHT) / 2
+    canvas.saveState()
+    canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
+    canvas.drawCentredString(centre, page_height - MARGIN_TOP / 2 - PAGE_NUMBER_SIZE * 0.3, str(number))
+    canvas.restoreState()

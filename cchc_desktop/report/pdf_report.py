@@ -21,6 +21,7 @@ from reportlab.platypus import (
 
 from cchc_desktop import __version__
 from cchc_desktop.export.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from cchc_desktop.export.pdf_grid import draw_page_number
 from cchc_desktop.report import pdf_status_pages as appendix_pages
 from cchc_desktop.report.model import ReportDocument, Section
 from cchc_desktop.report.pdf_blocks import CentredRule, ClosingBlock, OfficialHeader
@@ -83,7 +84,7 @@ def _document_template(output: BytesIO, document: ReportDocument) -> BaseDocTemp
 
 def _number_body_page(canvas, doc) -> None:
     if doc.page > 1:
-        appendix_pages.draw_page_number(canvas, doc.page, PAGE_WIDTH, PAGE_HEIGHT)
+        draw_page_number(canvas, doc.page, PAGE_WIDTH, PAGE_HEIGHT)
 
 
 # Body ---------------------------------------------------------------------------------

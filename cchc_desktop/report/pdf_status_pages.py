@@ -10,15 +10,14 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from cchc_desktop.export.fonts import BOLD, ITALIC, REGULAR
+from cchc_desktop.export.fonts import BOLD, REGULAR
 from cchc_desktop.export.pdf_table import (
     AREA, CENTRE, HEADER, LEFT, TASK, LaidRow, RowSlice, TableStyle, lay_out_row, paginate,
 )
-from cchc_desktop.export.text_wrap import wrap_text
 from cchc_desktop.report.model import ReportDocument
 from cchc_desktop.export.pdf_grid import (
-    ASCENT, GAP_AFTER_HEADING, GAP_BEFORE_TABLE, HEADING_LEADING, HEADING_SIZE, MARGIN_BOTTOM, MARGIN_LEFT,
-    MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_NUMBER_SIZE, PAGE_WIDTH, TASK_ALIGNS, draw_rows,
+    MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH,
+    TASK_ALIGNS, draw_heading, draw_page_number, draw_rows, heading_height, heading_lines,
 )
 
 FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 252 mm
@@ -44,20 +43,20 @@ class StatusTablePage(Flowable):
     def draw(self) -> None:
         top = self.height
         if self.heading:
-            draw_heading(self.canv, self.heading, top)
+            draw_heading(self.canv, self.heading, top, FRAME_WIDTH / 2)
             top -= heading_height(self.heading)
         draw_rows(self.canv, self.slices, TABLE, 0, top)
 
     def drawOn(self, canvas, x, y, _sW=0):
         super().drawOn(canvas, x, y, _sW)
         if self.number > 1:
-            draw_page_number(canvas, self.number, PAGE_WIDTH, PAGE_HEIGHT)
+            draw_page_number(canvas, self.number)
 
 
 def status_pages(document: ReportDocument) -> list[StatusTablePage]:
     """The appendix as page flowables (the caller puts a page break between them)."""
     appendix = document.appendix
-    heading = heading_lines(document)
+    heading = heading_lines(appendix.heading, appendix.title, appendix.attachment, FRAME_WIDTH)
     header = lay_out_row(HEADER, appendix.headers, BOLD, [CENTRE] * len(appendix.headers), TABLE)
     rows = _laid_rows(document)
     room = FRAME_HEIGHT - SAFETY - TABLE.height_of(header.line_count)
@@ -75,38 +74,3 @@ def _laid_rows(document: ReportDocument) -> list[LaidRow]:
         rows.append(lay_out_row(AREA, [area.label], BOLD, [LEFT], TABLE))
         rows += [lay_out_row(TASK, task.texts(), REGULAR, TASK_ALIGNS, TABLE) for task in area.tasks]
     return rows
-
-
-def heading_lines(document: ReportDocument) -> list[tuple[str, str]]:
-    """(font, line) pairs, each centred: ``Phụ lục``, the title, the attachment line."""
-    appendix = document.appendix
-    lines = [(BOLD, appendix.heading)]
-    for font, text in ((BOLD, appendix.title), (ITALIC, appendix.attachment)):
-        lines += [(font, line) for line in wrap_text(text, font, HEADING_SIZE, FRAME_WIDTH)]
-    return lines
-
-
-def heading_height(lines) -> float:
-    if not lines:
-        return 0.0
-    return len(lines) * HEADING_LEADING + GAP_AFTER_HEADING + GAP_BEFORE_TABLE
-
-
-def draw_heading(canvas, lines, top: float) -> None:
-    centre = FRAME_WIDTH / 2
-    baseline = top - HEADING_SIZE * ASCENT
-    for index, (font, line) in enumerate(lines):
-        if index == 1:
-            baseline -= GAP_AFTER_HEADING
-        canvas.setFont(font, HEADING_SIZE)
-        canvas.drawCentredString(centre, baseline, line)
-        baseline -= HEADING_LEADING
-
-
-def draw_page_number(canvas, number: int, page_width: float, page_height: float) -> None:
-    """The page number, 13 pt, centred in the top margin (the text area's centre)."""
-    centre = MARGIN_LEFT + (page_width - MARGIN_LEFT - MARGIN_RIGHT) / 2
-    canvas.saveState()
-    canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
-    canvas.drawCentredString(centre, page_height - MARGIN_TOP / 2 - PAGE_NUMBER_SIZE * 0.3, str(number))
-    canvas.restoreState()

@@ -38,3 +38,14 @@ def demo_file(db, tmp_path) -> Path:
     path = tmp_path / "phu_luc.xlsx"
     write_appendix_xlsx(build_appendix(db, load_demo(db)), path)
     return path
+
+
+@pytest.fixture
+def copying_window(window, monkeypatch):
+    """The demo window where "Sao chép sang năm mới…" always runs in the background and
+    the year asked for is 2025."""
+    from ui import actions
+
+    monkeypatch.setattr(actions, "COPY_IN_BACKGROUND_ABOVE", 0)
+    monkeypatch.setattr(actions, "ask_int", lambda *a, **k: 2025)
+    return window

@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import os
 import threading
-from datetime import date
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -28,7 +27,6 @@ from tests.ui.background_helpers import cancel_when, press_cancel, start_endless
 from ui import actions, background, errors, import_dialog, operations as operations_module, restore_dialog
 from ui.backup_dialogs import open_desktop_session
 from ui.import_dialog import ImportDialog
-from ui.main_window import MainWindow
 from ui.operations import Operations
 from ui.restore_dialog import RestoreDialog
 
@@ -136,13 +134,8 @@ def test_an_import_cancelled_at_any_point_leaves_every_row_and_file_as_it_was(
 # Copies, undo and redo in the window ---------------------------------------------------------
 
 @pytest.fixture
-def window(qtbot, workspace, monkeypatch):
-    load_demo(workspace.db)
-    shown_window = MainWindow(workspace, at=date(2024, 3, 20))
-    qtbot.addWidget(shown_window)
-    monkeypatch.setattr(actions, "COPY_IN_BACKGROUND_ABOVE", 0)
-    monkeypatch.setattr(actions, "ask_int", lambda *a, **k: 2025)
-    return shown_window
+def window(copying_window):
+    return copying_window
 
 
 def test_a_copy_on_a_full_disk_shows_one_message_and_changes_nothing(qtbot, window, shown, full_disk):

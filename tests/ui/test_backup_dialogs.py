@@ -53,12 +53,19 @@ def test_backup_list_model(qtmodeltester, workspace, three_backups):
     assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsSelectable  # a broken file is not offered
 
 
-def test_backup_to_a_chosen_folder_says_where(qtbot, workspace, demo_plan_id, tmp_path, monkeypatch):
+@pytest.fixture
+def usb_chosen(tmp_path, monkeypatch):
+    """"Sao lưu…" to a folder on a USB stick: the folder the user picks, and what they are told."""
     usb = tmp_path / "usb"
     usb.mkdir()
     informed = []
     monkeypatch.setattr(backup_dialogs, "choose_folder", lambda parent: usb)
     monkeypatch.setattr(backup_dialogs, "inform", lambda parent, text: informed.append(text))
+    return usb, informed
+
+
+def test_backup_to_a_chosen_folder_says_where(qtbot, workspace, demo_plan_id, usb_chosen):
+    usb, informed = usb_chosen
     job = backup_dialogs.save_backup_to_chosen_folder(None, workspace)
     assert informed == []  # written by a worker thread, on its own connection
     job.wait()
@@ -67,12 +74,8 @@ def test_backup_to_a_chosen_folder_says_where(qtbot, workspace, demo_plan_id, tm
     assert informed == [f"Đã sao lưu dữ liệu vào:\n{written}"]
 
 
-def test_a_cancelled_backup_to_a_folder_leaves_no_file(qtbot, workspace, demo_plan_id, tmp_path, monkeypatch):
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    informed = []
-    monkeypatch.setattr(backup_dialogs, "choose_folder", lambda parent: usb)
-    monkeypatch.setattr(backup_dialogs, "inform", lambda parent, text: informed.append(text))
+def test_a_cancelled_backup_to_a_folder_leaves_no_file(qtbot, workspace, demo_plan_id, usb_chosen):
+    usb, informed = usb_chosen
     job = backup_dialogs.save_backup_to_chosen_folder(None, workspace)
     press_cancel(job)
     job.wait()

@@ -5,26 +5,17 @@ here: the thresholds are lowered.)"""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from cchc_desktop import repo
-from cchc_desktop.demo import load_demo
 from cchc_desktop.edits import plans
 from tests.ui.background_helpers import cancel_when, press_cancel
 from ui import actions, background, operations as operations_module
-from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, workspace, monkeypatch):
-    load_demo(workspace.db)
-    shown = MainWindow(workspace, at=date(2024, 3, 20))
-    qtbot.addWidget(shown)
-    monkeypatch.setattr(actions, "COPY_IN_BACKGROUND_ABOVE", 0)
-    monkeypatch.setattr(actions, "ask_int", lambda *a, **k: 2025)
-    return shown
+def window(copying_window):
+    return copying_window
 
 
 def _years(window) -> list[int]:

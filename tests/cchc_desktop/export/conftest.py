@@ -3,10 +3,7 @@ plans made to order, and the poppler tools that read the PDFs back."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -14,35 +11,6 @@ from cchc_desktop import repo
 from cchc_desktop.demo import load_demo
 from cchc_desktop.models import Plan, Task, Unit
 from cchc_desktop.workspace import Workspace
-
-POPPLER = ("pdftotext", "pdffonts", "pdfinfo")
-
-
-def normalised(text: str) -> str:
-    """Whitespace-insensitive form: lines wrap differently in every reader."""
-    return " ".join(text.split())
-
-
-def squeezed(text: str, dehyphenated: bool = False) -> str:
-    """No whitespace at all: a cell's text, wherever the reader broke its lines.
-
-    ``dehyphenated`` also drops hyphens, as pdftotext joins a line ending in '-' with
-    the next one (``Tư pháp-`` / ``Hộ tịch`` reads ``Tư phápHộ tịch``).
-    """
-    text = "".join(text.split())
-    return text.replace("-", "") if dehyphenated else text
-
-
-def run_tool(*args: str) -> str:
-    missing = [tool for tool in POPPLER if shutil.which(tool) is None]
-    if missing:
-        pytest.skip(f"poppler-utils not installed: {missing}")
-    return subprocess.run(args, capture_output=True, text=True, encoding="utf-8", check=True).stdout
-
-
-def pdftotext(path: Path, *options: str) -> str:
-    return run_tool("pdftotext", *options, str(path), "-")
-
 
 @pytest.fixture(scope="module")
 def demo_workspace(tmp_path_factory):

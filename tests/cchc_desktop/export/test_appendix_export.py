@@ -14,7 +14,7 @@ from cchc_desktop.errors import EnvironmentProblem, UserInputError
 from cchc_desktop.export import safe_write
 from cchc_desktop.export.appendix_export import export_appendix, parse_formats
 
-from .conftest import normalised, pdftotext
+from tests.pdf_reading import normalised, pdftotext
 
 
 def export_parser() -> VietnameseArgumentParser:

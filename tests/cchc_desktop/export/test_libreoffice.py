@@ -10,7 +10,8 @@ import pytest
 from cchc_desktop.export.appendix_data import build_appendix
 from cchc_desktop.export.xlsx_appendix import write_appendix_xlsx
 
-from .conftest import make_plan, pdftotext, squeezed
+from tests.pdf_reading import pdftotext, squeezed
+from .conftest import make_plan
 from .test_xlsx_appendix import FORMULA_LIKE
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

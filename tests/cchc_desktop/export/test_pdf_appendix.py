@@ -10,7 +10,7 @@ from cchc_desktop.export.appendix_data import AppendixDocument, AreaRow, TaskRow
 from cchc_desktop.export.pdf_appendix import COLUMN_WIDTHS_MM, MARGIN_LEFT, TABLE, write_appendix_pdf
 from cchc_desktop.export.pdf_table import AREA, TASK, paginate
 
-from .conftest import normalised, pdftotext, run_tool, squeezed
+from tests.pdf_reading import normalised, pdftotext, run_tool, squeezed
 
 COLUMN_FIELDS = ("content", "lead", "supporting", "output", "deadline_text")
 

@@ -3,10 +3,7 @@ ordinary edits, and the poppler tools that read the PDFs back."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -15,8 +12,8 @@ from cchc_desktop.changes import apply
 from cchc_desktop.demo import load_demo
 from cchc_desktop.edits.progress import add_progress
 from cchc_desktop.workspace import Workspace
+from tests import pdf_reading
 
-POPPLER = ("pdftotext", "pdffonts", "pdfinfo")
 
 # (stt, date, status, result): what the demo's Phường 1 recorded before and after the
 # end of the quarter-1 window (29/02/2024).
@@ -56,22 +53,6 @@ def shared_workspace(tmp_path_factory):
     workspace.close()
 
 
-def run_tool(*args: str) -> str:
-    missing = [tool for tool in POPPLER if shutil.which(tool) is None]
-    if missing:
-        pytest.skip(f"poppler-utils not installed: {missing}")
-    return subprocess.run(args, capture_output=True, text=True, encoding="utf-8", check=True).stdout
-
-
-def pdftotext(path: Path, *options: str) -> str:
-    return run_tool("pdftotext", *options, str(path), "-")
-
-
-def normalised(text: str) -> str:
-    """Whitespace-insensitive form: lines wrap differently in every reader."""
-    return " ".join(text.split())
-
-
 def squeezed(text: str) -> str:
     """No whitespace and no hyphens at all: a cell's text wherever the reader broke it."""
-    return "".join(text.split()).replace("-", "")
+    return pdf_reading.squeezed(text, dehyphenated=True)

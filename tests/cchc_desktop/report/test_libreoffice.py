@@ -9,7 +9,8 @@ import pytest
 
 from cchc_desktop.report import build_report, write_report_xlsx
 
-from .conftest import normalised, pdftotext, squeezed
+from tests.pdf_reading import normalised, pdftotext
+from .conftest import squeezed
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 

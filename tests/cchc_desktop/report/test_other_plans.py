@@ -9,7 +9,7 @@ from cchc_desktop import repo
 from cchc_desktop.models import Plan, Task, Unit
 from cchc_desktop.report import build_report, export_report
 
-from .conftest import normalised, pdftotext
+from tests.pdf_reading import normalised, pdftotext
 
 
 def make_commune_plan(db) -> int:

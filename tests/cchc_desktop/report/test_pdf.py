@@ -10,7 +10,8 @@ import pytest
 
 from cchc_desktop.report import build_report, write_report_pdf
 
-from .conftest import normalised, pdftotext, run_tool, squeezed
+from tests.pdf_reading import normalised, pdftotext, run_tool
+from .conftest import squeezed
 
 A4_PORTRAIT = "595.276 x 841.89"
 A4_LANDSCAPE = "841.89 x 595.276"

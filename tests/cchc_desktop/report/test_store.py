@@ -16,7 +16,8 @@ from cchc_desktop.report import (
     save_narrative, set_report_fields,
 )
 
-from .conftest import pdftotext, record_progress, task_id_by_stt
+from tests.pdf_reading import pdftotext
+from .conftest import record_progress, task_id_by_stt
 
 
 def undo(db, change) -> None:
