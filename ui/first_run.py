@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from cchc_desktop.models import UNIT_TYPES, Unit
 from cchc_desktop.setup_unit import issuing_body_for
 from cchc_desktop.textnorm import clean
+from ui.form_widgets import vietnamese_buttons
 
 WELCOME_TEXT = (
     "<h3>Chào mừng đến với CCHC Desktop</h3>"
@@ -92,9 +92,7 @@ class UnitDialog(QDialog):
         form.addRow("Địa danh:", self.place_name)
         form.addRow("Cơ quan nhận báo cáo:", self.report_recipient)
         form.addRow("Năm kế hoạch đầu tiên:", self.year)
-        buttons = QDialogButtonBox()
-        buttons.addButton("Tạo", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons = vietnamese_buttons("Tạo")
         buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

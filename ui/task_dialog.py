@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from cchc_desktop.deadlines import describe, parse
 from cchc_desktop.models import Task
 from cchc_desktop.textnorm import clean
+from ui.form_widgets import vietnamese_buttons
 
 UNDERSTOOD_STYLE = "color: #1b6e20"
 REVIEW_STYLE = "color: #b35c00; font-weight: bold"
@@ -86,9 +86,7 @@ class TaskDialog(QDialog):
             tabs.addTab(self._progress_page(), "Tiến độ")
             tabs.addTab(self._history_page(), "Lịch sử thay đổi")
         self.tabs = tabs
-        buttons = QDialogButtonBox()
-        buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons = vietnamese_buttons()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
