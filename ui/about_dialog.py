@@ -1,12 +1,12 @@
-"""The application icon, the "Trợ giúp" menu and its "Giới thiệu" dialog."""
+"""The "Giới thiệu" dialog: version, data folder, portable mode, the font's licence."""
 
 from __future__ import annotations
 
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QIcon
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,33 +20,12 @@ from PySide6.QtWidgets import (
 
 from cchc_desktop import __version__
 from cchc_desktop.paths import PORTABLE_DATA, PORTABLE_MARKER, portable_dir, resource
+from ui.help_menu import app_icon
 
-ICON_SIZES = (16, 32, 48, 64, 128, 256)
 FONT_CREDIT = (
     "Phông chữ Liberation Serif thuộc bộ Liberation Fonts 2.1.5, "
     "phát hành theo giấy phép SIL Open Font License 1.1 (toàn văn dưới đây)."
 )
-
-
-def app_icon() -> QIcon:
-    icon = QIcon()
-    for size in ICON_SIZES:
-        icon.addFile(str(resource("icons", f"cchc-{size}.png")), QSize(size, size))
-    return icon
-
-
-def add_help_menu(window) -> None:
-    """Add "Trợ giúp" → "Giới thiệu…" to the window's menu bar (needs ``window.workspace``)."""
-    window.help_menu = window.menuBar().addMenu("Trợ &giúp")
-    window.about_action = QAction("&Giới thiệu…", window)
-    window.about_action.triggered.connect(lambda _checked=False: show_about(window))
-    window.help_menu.addAction(window.about_action)
-
-
-def show_about(window) -> None:
-    dialog = AboutDialog(window.workspace.data_dir, window)
-    dialog.exec()
-    dialog.deleteLater()
 
 
 def portable_text(data_dir: Path) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 
 from cchc_desktop import repo, status
 from cchc_desktop.models import Area, Plan, Task, Unit
@@ -117,7 +117,6 @@ class AppendixModel(QAbstractTableModel):
         self._shown_tasks = 0
         self._bold = QFont()
         self._bold.setBold(True)
-        self._area_brush = QBrush(AREA_BACKGROUND)
         self._answers = {
             Qt.ItemDataRole.DisplayRole: self._text, Qt.ItemDataRole.EditRole: self._edit_text,
             Qt.ItemDataRole.ToolTipRole: self._tooltip, Qt.ItemDataRole.ForegroundRole: self._colour,
@@ -307,7 +306,7 @@ class AppendixModel(QAbstractTableModel):
         return self._bold if row.is_area else None
 
     def _background(self, row: AppendixRow, column: int):
-        return self._area_brush if row.is_area else None
+        return AREA_BACKGROUND if row.is_area else None  # a colour serves as a brush
 
     @staticmethod
     def _text(row: AppendixRow, column: int) -> str:
@@ -338,9 +337,9 @@ class AppendixModel(QAbstractTableModel):
         if row.tracking is None:
             return None
         if column == DUE_COLUMN and row.tracking.needs_review:
-            return QBrush(REVIEW_COLOUR)
+            return REVIEW_COLOUR
         if column == STATUS_COLUMN:
-            return QBrush(STATUS_COLOURS[row.tracking.status.cls])
+            return STATUS_COLOURS[row.tracking.status.cls]
         return None
 
     @staticmethod

@@ -9,20 +9,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cchc_desktop import integrity
 from cchc_desktop.applog import LogFile, log_error
-from cchc_desktop.backup import BackupInfo, automatic_backup, backup_to_folder, catalog, describe_file
+from cchc_desktop.backup import BackupInfo, automatic_backup, backup_to_folder
 from cchc_desktop.backup_background import BackgroundBackup
 from cchc_desktop.instance_lock import InstanceLock
 from cchc_desktop.paths import ensure_data_dir, resolve_data_dir
 from cchc_desktop.workspace import Workspace
 from ui.background import BackgroundJob, run_in_background, stop_all
+from ui.dialogs import inform
 from ui.errors import show_error
-from ui.restore_dialog import (  # its names are still found here, as before it had its own module
-    PATH_ROLE, BackupListModel, RestoreDialog, after_restore, inform, open_restore_dialog, restored_text, when,
-)
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +28,8 @@ log = logging.getLogger(__name__)
 # Backing up to a chosen folder -----------------------------------------------
 
 def choose_folder(parent: QWidget | None) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path = QFileDialog.getExistingDirectory(parent, "Chọn thư mục để lưu bản sao (ví dụ USB)")
     return Path(path) if path else None
 
@@ -53,12 +53,18 @@ def add_backup_actions(window) -> None:
     window.backup_action = menu.addAction("Sao lưu…")
     window.restore_action = menu.addAction("Khôi phục…")
     window.backup_action.triggered.connect(lambda _=False: save_backup_to_chosen_folder(window, window.workspace))
-    window.restore_action.triggered.connect(lambda _=False: open_restore_dialog(window))
+    window.restore_action.triggered.connect(lambda _=False: _open_restore_dialog(window))
     if before is not None:
         menu.removeAction(window.backup_action)
         menu.removeAction(window.restore_action)
         menu.insertActions(before, [window.backup_action, window.restore_action])
         menu.insertSeparator(before)
+
+
+def _open_restore_dialog(window) -> None:
+    from ui.restore_dialog import open_restore_dialog  # loaded when first asked for, not at start
+
+    open_restore_dialog(window)
 
 
 # A damaged database at start-up ----------------------------------------------
@@ -98,6 +104,8 @@ class DamagedDatabaseDialog(QDialog):
     def _restore_label(damage: integrity.DamagedDatabase) -> str:
         if damage.latest_backup is None:
             return "Khôi phục bản sao lưu"
+        from ui.restore_dialog import when
+
         return f"Khôi phục bản sao lưu lúc {when(damage.latest_backup)}"
 
     def _choice_button(self, layout: QVBoxLayout, text: str, choice: str) -> QPushButton:
@@ -235,10 +243,3 @@ def _open_or_recover(data_dir: Path, ask) -> Workspace | None:
         log.info("damaged database set aside as %s", recovery.set_aside)
         return recovery.workspace
 
-
-__all__ = [
-    "DesktopSession", "DamagedDatabaseDialog", "open_desktop_session", "add_backup_actions",
-    "save_backup_to_chosen_folder", "choose_folder", "ask_about_damage", "catalog", "describe_file",
-    "PATH_ROLE", "BackupListModel", "RestoreDialog", "after_restore", "inform", "open_restore_dialog",
-    "restored_text", "when",
-]

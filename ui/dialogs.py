@@ -19,6 +19,15 @@ def confirm(parent: QWidget | None, text: str, yes: str = "Đồng ý") -> bool:
     return box.clickedButton() is yes_button
 
 
+def inform(parent: QWidget | None, text: str) -> None:
+    box = QMessageBox(parent)
+    box.setWindowTitle(TITLE)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setText(text)
+    box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)

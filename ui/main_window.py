@@ -30,9 +30,8 @@ from ui.appendix_model import ID_ROLE, KIND_ROLE, AppendixModel, PlanView, load_
 from ui.background import run_in_background
 from ui.appendix_panel import APPENDIX_COLUMN_WIDTHS, AppendixPanel
 from ui.delegates import MultiLineDelegate
-from ui.indicators_view import IndicatorsWidget
+from ui.lazy_tab import LazyTab
 from ui.operations import Operations
-from ui.overview import OverviewWidget
 from ui.plan_list_model import PlanListModel
 from ui.tables import configure_table
 from ui.upcoming_model import TASK_ID_ROLE, UpcomingModel
@@ -60,8 +59,11 @@ class MainWindow(QMainWindow):
         self.appendix_model = AppendixModel(self, edit_task=self._edit_cell, rename_area=self._rename_area)
         self.appendix = AppendixPanel(self.appendix_model)
         self.upcoming_model = UpcomingModel(self)
-        self.overview = OverviewWidget(self.operations, active=False)  # built when its tab is first shown
-        self.indicators = IndicatorsWidget(self.operations)
+        # Tabs out of sight are built when first opened: they cost nothing at start.
+        self.overview_tab = LazyTab(self._make_overview, self._catch_up_overview)
+        self._overview_plan: tuple[int | None, date] = (None, at or date.today())
+        self.indicators_tab = LazyTab(self._make_indicators, self._catch_up_indicators)
+        self._indicators_plan: tuple[int | None, int] = (None, date.today().year)
         self.plan_view = self._make_plan_view()
         self.upcoming_view = self._make_upcoming_view()
         self.at_date = self._make_date_edit(at or date.today())
@@ -75,11 +77,11 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.setCentralWidget(self._layout())
         self._configure_appendix_view()
-        from ui import about_dialog, actions, backup_dialogs  # the menus and shortcuts live apart, the window stays readable
+        from ui import actions, backup_dialogs, help_menu  # the menus and shortcuts live apart, the window stays readable
 
         actions.install(self)
         backup_dialogs.add_backup_actions(self)
-        about_dialog.add_help_menu(self)
+        help_menu.add_help_menu(self)
         self._connect()
         self.statusBar().showMessage(f"Dữ liệu: {workspace.db_path}")
         self.refresh_plans()
@@ -93,9 +95,9 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(4, 4, 4, 0)
         right_layout.addLayout(self._heading_row())
         self.tabs.addTab(self.appendix, "Phụ lục nhiệm vụ")
-        self.tabs.addTab(self.overview, "Tổng quan")
+        self.tabs.addTab(self.overview_tab, "Tổng quan")
         self.tabs.addTab(self._upcoming_page(), "Sắp đến hạn / Quá hạn")
-        self.tabs.addTab(self.indicators, "Chỉ tiêu")
+        self.tabs.addTab(self.indicators_tab, "Chỉ tiêu")
         right_layout.addWidget(self.tabs, 1)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
@@ -166,9 +168,7 @@ class MainWindow(QMainWindow):
         self.due_days.valueChanged.connect(lambda _n: self._refresh_upcoming())
         self.appendix.filter_bar.changed.connect(lambda: self.appendix.apply_filter(self.at))
         self.operations.changed.connect(self._after_change)
-        self.overview.task_activated.connect(self.open_task)
-        self.tabs.currentChanged.connect(lambda _i: self.overview.set_active(self.tabs.currentWidget() is self.overview))
-        self.overview.set_active(self.tabs.currentWidget() is self.overview)
+        self.tabs.currentChanged.connect(lambda _i: self._activate_overview())
 
     # Showing --------------------------------------------------------------
 
@@ -211,8 +211,8 @@ class MainWindow(QMainWindow):
             self.appendix_model.set_groups([])
             self.appendix.filter_bar.set_areas([])
             self.upcoming_model.set_items([], self.at)
-            self.overview.show_plan(None, self.at)
-            self.indicators.show_plan(None, date.today().year)
+            self._show_overview(None)
+            self._show_indicators(None, date.today().year)
             return
         if repo.task_count(self.workspace.db, plan_id) > LOAD_IN_BACKGROUND_ABOVE:
             at = self.at
@@ -233,8 +233,52 @@ class MainWindow(QMainWindow):
             f"Phụ lục: {escape(view.plan.appendix_title)} ({self.appendix_model.task_count()} nhiệm vụ)"
         )
         self._show_upcoming(view.trackings)
-        self.overview.show_plan(view.plan.id, self.at)
-        self.indicators.show_plan(view.plan.id, view.plan.year)
+        self._show_overview(view.plan.id)
+        self._show_indicators(view.plan.id, view.plan.year)
+
+    @property
+    def overview(self):
+        """The "Tổng quan" tab's content, made now if the tab was never opened."""
+        return self.overview_tab.content()
+
+    def _make_overview(self):
+        from ui.overview import OverviewWidget
+
+        overview = OverviewWidget(self.operations, active=False)
+        overview.task_activated.connect(self.open_task)
+        return overview
+
+    def _catch_up_overview(self, overview) -> None:
+        overview.show_plan(*self._overview_plan)
+        self._activate_overview()
+
+    def _activate_overview(self) -> None:
+        """Out of sight, the overview need not follow every edit: it catches up when shown."""
+        if self.overview_tab.built:
+            self.overview.set_active(self.tabs.currentWidget() is self.overview_tab)
+
+    def _show_overview(self, plan_id: int | None) -> None:
+        self._overview_plan = (plan_id, self.at)
+        if self.overview_tab.built:
+            self.overview.show_plan(plan_id, self.at)
+
+    @property
+    def indicators(self):
+        """The "Chỉ tiêu" tab's content, made now if the tab was never opened."""
+        return self.indicators_tab.content()
+
+    def _make_indicators(self):
+        from ui.indicators_view import IndicatorsWidget
+
+        return IndicatorsWidget(self.operations)
+
+    def _catch_up_indicators(self, indicators) -> None:
+        indicators.show_plan(*self._indicators_plan)
+
+    def _show_indicators(self, plan_id: int | None, year: int) -> None:
+        self._indicators_plan = (plan_id, year)
+        if self.indicators_tab.built:
+            self.indicators.show_plan(plan_id, year)
 
     def _refresh_upcoming(self) -> None:
         """The due list from the trackings the appendix already holds (no second pass over the plan)."""

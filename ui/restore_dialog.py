@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -40,7 +39,7 @@ from cchc_desktop.backup import (
 from cchc_desktop.undo import UndoStack
 from cchc_desktop.workspace import Workspace
 from ui.background import BackgroundJob, run_in_background
-from ui.dialogs import TITLE, confirm
+from ui.dialogs import confirm, inform
 from ui.errors import show_error
 from ui.operations import Busy, Operations
 
@@ -53,15 +52,6 @@ UNREADABLE = "tệp hỏng, không đọc được"
 
 def when(info: BackupInfo) -> str:
     return f"{info.taken_at:%d/%m/%Y %H:%M:%S}"
-
-
-def inform(parent: QWidget | None, text: str) -> None:
-    box = QMessageBox(parent)
-    box.setWindowTitle(TITLE)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setText(text)
-    box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
 
 
 # The list of backups ---------------------------------------------------------

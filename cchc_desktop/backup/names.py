@@ -52,7 +52,9 @@ def parse_backup_name(path: Path) -> BackupInfo | None:
     if not match:
         return None
     try:
-        taken_at = datetime.strptime(match["stamp"], TIME_FORMAT)
+        # fromisoformat, not strptime: the same check, without importing _strptime at start-up
+        date_part, _, time_part = match["stamp"].partition("T")
+        taken_at = datetime.fromisoformat(f"{date_part}T{time_part.replace('-', ':')}")
     except ValueError:  # month 13 and the like: not one of ours
         return None
     return BackupInfo(path, taken_at, match["reason"] or "")

@@ -4,8 +4,9 @@ from PySide6.QtCore import Qt
 
 from cchc_desktop import __version__
 from cchc_desktop.paths import PORTABLE_MARKER
-from ui import about_dialog
-from ui.about_dialog import ICON_SIZES, AboutDialog, app_icon
+from ui import about_dialog, help_menu
+from ui.about_dialog import AboutDialog
+from ui.help_menu import ICON_SIZES, app_icon
 from ui.main_window import MainWindow
 
 
@@ -48,7 +49,7 @@ def test_portable_mode_is_reported(qtbot, tmp_path, monkeypatch):
 
 def test_window_has_version_in_title_and_help_menu(qtbot, workspace, monkeypatch):
     shown = []
-    monkeypatch.setattr(about_dialog, "show_about", shown.append)
+    monkeypatch.setattr(help_menu, "show_about", shown.append)
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     assert window.windowTitle().startswith(f"CCHC Desktop {__version__} — ")

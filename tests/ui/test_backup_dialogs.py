@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from cchc_desktop.applog import log_path
-from cchc_desktop.backup import backup_file_name, backups_dir, list_backups, write_backup
+from cchc_desktop.backup import backup_file_name, backups_dir, catalog, describe_file, list_backups, write_backup
 from cchc_desktop.demo import load_demo
 from cchc_desktop.instance_lock import AlreadyRunning, InstanceLock
 from cchc_desktop.integrity import DamagedDatabase
@@ -20,7 +20,8 @@ from tests.cchc_desktop.test_backup import dump
 from tests.cchc_desktop.test_integrity import damage_middle
 from tests.ui.background_helpers import press_cancel
 from ui import backup_dialogs, errors
-from ui.backup_dialogs import PATH_ROLE, BackupListModel, DamagedDatabaseDialog, open_desktop_session
+from ui.backup_dialogs import DamagedDatabaseDialog, open_desktop_session
+from ui.restore_dialog import PATH_ROLE, BackupListModel
 
 NOV_23 = datetime(2026, 11, 23, 12, 30, 5)
 
@@ -41,7 +42,7 @@ def three_backups(workspace, demo_plan_id):
 def test_backup_list_model(qtmodeltester, workspace, three_backups):
     first, second, broken = three_backups
     model = BackupListModel()
-    model.set_backups(backup_dialogs.catalog(backups_dir(workspace.data_dir)))
+    model.set_backups(catalog(backups_dir(workspace.data_dir)))
     qtmodeltester.check(model, force_py=True)
     rows = [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
     assert rows == [
@@ -85,7 +86,7 @@ def test_a_cancelled_backup_to_a_folder_leaves_no_file(qtbot, workspace, demo_pl
 def test_damaged_database_dialog_offers_the_latest_good_backup(qtbot, workspace, three_backups):
     _first, second, _broken = three_backups
     damage = DamagedDatabase("Cơ sở dữ liệu cchc.sqlite3 bị hỏng (x).", workspace.db_path,
-                             backup_dialogs.describe_file(second.path))
+                             describe_file(second.path))
     dialog = DamagedDatabaseDialog(damage)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -3,6 +3,7 @@ import sys
 
 from PySide6.QtGui import QFontInfo, QImage
 
+from cchc_desktop import repo
 from cchc_desktop.demo import load_demo
 from ui.appendix_model import KIND_ROLE
 from ui.main_window import MainWindow
@@ -92,16 +93,24 @@ def test_upcoming_model_passes_qtmodeltester(qtmodeltester, workspace):
     qtmodeltester.check(model, force_py=True)
 
 
-def test_the_overview_is_built_when_its_tab_is_first_shown(qtbot, workspace):
+def test_tabs_out_of_sight_are_built_when_first_shown(qtbot, workspace):
     from datetime import date
 
-    from ui.main_window import OVERVIEW_TAB
+    from ui.main_window import INDICATORS_TAB, OVERVIEW_TAB
 
-    load_demo(workspace.db)
+    plan_id = load_demo(workspace.db)
     window = MainWindow(workspace, at=date(2024, 3, 20))
     qtbot.addWidget(window)
-    assert not window.overview._built  # out of sight: not even its widgets exist yet
+    window.show()
+    assert not window.overview_tab.built and not window.indicators_tab.built  # not even made yet
     window.tabs.setCurrentIndex(OVERVIEW_TAB)
-    assert window.overview._built
+    assert window.overview_tab.built and window.overview._built  # caught up with the plan shown
     assert "44 nhiệm vụ" in window.overview.heading.text()
+    assert not window.indicators_tab.built
+    window.tabs.setCurrentIndex(INDICATORS_TAB)
+    assert window.indicators_tab.built
+    assert window.indicators.plan_id == plan_id
+    assert window.indicators.model.rowCount() == len(repo.list_indicators(workspace.db, plan_id)) > 0
+    window.tabs.setCurrentIndex(0)
+    assert not window.overview.active  # out of sight again: stops following edits
     assert window.overview.overdue_model.rowCount() == 6  # the demo at 20/03/2024

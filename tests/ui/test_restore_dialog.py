@@ -120,8 +120,6 @@ def test_restore_from_a_file_elsewhere(qtbot, workspace, three_backups, tmp_path
 
 def test_restore_from_the_menu_refreshes_the_window_and_forgets_undo(qtbot, workspace, three_backups,  # noqa: F811
                                                                     monkeypatch):
-    from ui import backup_dialogs
-
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
@@ -138,8 +136,7 @@ def test_restore_from_the_menu_refreshes_the_window_and_forgets_undo(qtbot, work
         return self.result()
 
     monkeypatch.setattr(RestoreDialog, "exec", run)
-    report = backup_dialogs.open_restore_dialog(window)
-    assert (report.content.plans, report.content.tasks) == (1, 44)
+    window.restore_action.trigger()
     assert "44 nhiệm vụ" in window.plan_heading.text()
     assert not window.operations.undo_stack.can_undo()
     assert informed[0].startswith("Đã khôi phục dữ liệu từ cchc-2026-11-23T12-30-05-open.sqlite3: 1 kế hoạch, 44 nhiệm vụ.")
