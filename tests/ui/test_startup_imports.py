@@ -1,6 +1,7 @@
 """Start-up stays light: on an up-to-date database the window opens without importing the
 libraries only some actions need (issue 8: openpyxl, reportlab and python-docx only when
-needed; sqlite-utils only to apply a pending migration; pypdfium2 only to print)."""
+needed; sqlite-utils only to apply a pending migration; pypdfium2 only to print), nor
+the parts of the program itself that only a later click needs: dialogs, tabs out of sight."""
 
 import json
 import os
@@ -8,19 +9,23 @@ import subprocess
 import sys
 
 HEAVY = ("openpyxl", "reportlab", "docx", "pypdfium2", "sqlite_utils")
+ON_DEMAND = ("ui.about_dialog", "ui.restore_dialog", "ui.overview", "ui.indicators_view", "ui.task_dialog",
+             "ui.plan_dialog", "ui.import_dialog", "ui.export_dialog", "ui.report_dialog", "ui.first_run",
+             "cchc_desktop.demo")
 
 SCRIPT = """
 import json, sys
 from ui.app import main
 code = main(["--data-dir", sys.argv[1], "--screenshot", sys.argv[2]])
-heavy = sorted({name.split('.')[0] for name in sys.modules} & set(sys.argv[3:]))
+loaded = set(sys.modules) | {name.split('.')[0] for name in sys.modules}
+heavy = sorted(loaded & set(sys.argv[3:]))
 print(json.dumps({"code": code, "heavy": heavy}))
 """
 
 
 def run_window(data_dir, png):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-c", SCRIPT, str(data_dir), str(png), *HEAVY],
+    result = subprocess.run([sys.executable, "-c", SCRIPT, str(data_dir), str(png), *HEAVY, *ON_DEMAND],
                             capture_output=True, text=True, env=env, timeout=120, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
