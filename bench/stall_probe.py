@@ -240,9 +240,8 @@ def run(app, data_dir: Path) -> dict:
 
     # 3. Restore the newest backup (Tệp → Khôi phục…): the list is read (every backup is
     # checked), the current data backed up, then the backup copied in.
-    from ui import backup_dialogs
+    from ui import restore_dialog as dialog_module  # loaded on first use in the program; here, to answer it
 
-    dialog_module = sys.modules.get("ui.restore_dialog", backup_dialogs)
     dialog_module.confirm = lambda *args, **kwargs: True
     dialog_module.inform = lambda *args, **kwargs: None
     restored: dict = {}

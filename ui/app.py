@@ -32,18 +32,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from ui.help_menu import app_icon
     from ui.errors import install_excepthook, show_error
-    from ui.fonts import application_font, register_fonts
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("CCHC Desktop")
-    app.setApplicationVersion(__version__)
-    register_fonts()
-    app.setFont(application_font())
-    app.setWindowIcon(app_icon())
+    app = make_application()
     if not args.screenshot:
         install_excepthook()
     try:
@@ -64,6 +55,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     window.show()
     return app.exec()
+
+
+def make_application():
+    """The QApplication, named, with the bundled fonts and the icon."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.fonts import application_font, register_fonts
+    from ui.help_menu import app_icon
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("CCHC Desktop")
+    app.setApplicationVersion(__version__)
+    register_fonts()
+    app.setFont(application_font())
+    app.setWindowIcon(app_icon())
+    return app
 
 
 def settle_heap() -> None:
@@ -125,15 +132,20 @@ def run_first_start(workspace) -> int | None:
 
 
 def save_screenshot(window, path: str) -> int:
+    if not grab_window(window).save(path, None, SCREENSHOT_QUALITY):
+        print(f"Lỗi: không lưu được ảnh chụp vào {path}.", file=sys.stderr)
+        return 2
+    return 0
+
+
+def grab_window(window):
+    """The window as the user first sees it, 1366×768, drawn into a pixmap."""
     from PySide6.QtWidgets import QApplication
 
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     QApplication.processEvents()  # lays the window out and fits the rows on screen
-    if not window.grab().save(path, None, SCREENSHOT_QUALITY):
-        print(f"Lỗi: không lưu được ảnh chụp vào {path}.", file=sys.stderr)
-        return 2
-    return 0
+    return window.grab()
 
 
 if __name__ == "__main__":

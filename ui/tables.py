@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QHeaderView, QTableView, QWidget
 
 FIT_PASSES = 4  # fitted rows grow, so fewer fit on screen: a few passes settle it
@@ -16,7 +16,7 @@ def viewport_of(view: QAbstractScrollArea) -> QWidget:
     plain QWidget, it loads every QWidget subclass of QtWidgets to pick the wrapper type:
     about 70 enums and 9 ms of the program's start. ``findChild`` wraps it directly.
     """
-    found = view.findChild(QWidget, VIEWPORT_NAME)
+    found = view.findChild(QWidget, VIEWPORT_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
     return found if found is not None else view.viewport()
 
 
