@@ -104,9 +104,7 @@ class DamagedDatabaseDialog(QDialog):
     def _restore_label(damage: integrity.DamagedDatabase) -> str:
         if damage.latest_backup is None:
             return "Khôi phục bản sao lưu"
-        from ui.restore_dialog import when
-
-        return f"Khôi phục bản sao lưu lúc {when(damage.latest_backup)}"
+        return f"Khôi phục bản sao lưu lúc {damage.latest_backup.taken_at_label}"
 
     def _choice_button(self, layout: QVBoxLayout, text: str, choice: str) -> QPushButton:
         button = QPushButton(text)

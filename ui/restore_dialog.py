@@ -50,10 +50,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 UNREADABLE = "tệp hỏng, không đọc được"
 
 
-def when(info: BackupInfo) -> str:
-    return f"{info.taken_at:%d/%m/%Y %H:%M:%S}"
-
-
 # The list of backups ---------------------------------------------------------
 
 class BackupListModel(QAbstractTableModel):
@@ -119,7 +115,7 @@ class BackupListModel(QAbstractTableModel):
     @staticmethod
     def _display(column: int, info: BackupInfo, content: ContentSummary | None) -> str:
         if column == TIME_COLUMN:
-            return when(info)
+            return info.taken_at_label
         if column == REASON_COLUMN:
             return info.reason_label if content else f"{info.reason_label} ({UNREADABLE})"
         if content is None:
@@ -247,7 +243,7 @@ class RestoreDialog(QDialog):
             show_error(self, Busy())
             return
         question = (
-            f"Khôi phục dữ liệu về bản sao lưu lúc {when(info)} "
+            f"Khôi phục dữ liệu về bản sao lưu lúc {info.taken_at_label} "
             f"({content.plans} kế hoạch, {content.tasks} nhiệm vụ)?\n\n"
             "Dữ liệu hiện tại sẽ được thay thế; trước đó chương trình sao lưu nó để có thể quay lại."
         )
@@ -309,4 +305,4 @@ def after_restore(window, report: RestoreReport) -> None:
 
 
 __all__ = ["BackupListModel", "RestoreDialog", "catalog", "open_restore_dialog", "after_restore", "restored_text",
-           "choose_backup_file", "when", "inform", "PATH_ROLE", "SORT_ROLE", "COLUMNS"]
+           "choose_backup_file", "inform", "PATH_ROLE", "SORT_ROLE", "COLUMNS"]

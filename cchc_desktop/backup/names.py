@@ -37,6 +37,10 @@ class BackupInfo:
     def reason_label(self) -> str:
         return REASON_LABELS.get(self.reason, "Tệp sao lưu")
 
+    @property
+    def taken_at_label(self) -> str:
+        return f"{self.taken_at:%d/%m/%Y %H:%M:%S}"
+
 
 def backups_dir(data_dir: Path) -> Path:
     return data_dir / BACKUPS_DIR_NAME
