@@ -31,11 +31,12 @@ def counting(cls, *args, **kwargs):
     return create(cls, *args, **kwargs)
 enum.EnumType._create_ = counting
 phases = []
-def mark(name, since=[started]):
+phase_started = started
+def mark(name):
+    global phase_started
     now = time.perf_counter()
-    phases.append((name, 1000 * (now - since[0]), created[0]))
-    since[0] = now
-    created[0] = 0
+    phases.append((name, 1000 * (now - phase_started), created[0]))
+    phase_started, created[0] = now, 0
 
 import PySide6.QtWidgets
 mark("import PySide6.QtWidgets")
