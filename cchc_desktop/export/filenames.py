@@ -13,6 +13,8 @@ import unicodedata
 from cchc_desktop.models import Plan, Unit
 
 MAX_LENGTH = 100
+LONGEST_EXTENSION = "xlsx"  # of the formats we write: every one gets the room it needs
+DRAFT_SUFFIX = "_du_thao"
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 _NOT_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -42,11 +44,26 @@ def period_words(plan: Plan) -> str:
     return label
 
 
-def appendix_file_name(plan: Plan, unit: Unit, extension: str, draft: bool = False) -> str:
-    """``PL_KH_CCHC_2024_Phuong_1.pdf``; a draft ends in ``_du_thao`` so it never replaces
-    the issued file. A very long unit name is what gets shortened."""
-    head = ascii_words(f"PL_KH_CCHC {period_words(plan)}")
-    tail = "_du_thao" if draft else ""
-    room = MAX_LENGTH - len(head) - len(tail) - len(extension.lstrip(".")) - 2
-    unit_part = ascii_words(unit.name)[: max(room, 0)].rstrip("._-")
+def document_file_name(head: str, unit_name: str, extension: str, draft: bool = False) -> str:
+    """``head`` and the unit, e.g. ``PL_KH_CCHC_2024_Phuong_1.pdf``; a draft ends in
+    ``_du_thao`` so it never replaces the issued file. A very long unit name is what gets
+    shortened, at a word's end, and by the same amount for every extension: the PDF and the
+    workbook of one export share their stem."""
+    head = ascii_words(head)
+    tail = DRAFT_SUFFIX if draft else ""
+    room = MAX_LENGTH - len(head) - len(tail) - len(f".{LONGEST_EXTENSION}") - 1
+    unit_part = _cut_at_word(ascii_words(unit_name), room)
     return safe_file_name("_".join(filter(None, (head, unit_part))) + tail, extension)
+
+
+def _cut_at_word(words: str, room: int) -> str:
+    """``words`` (joined by underscores) cut to ``room`` characters without splitting one."""
+    if len(words) <= room:
+        return words
+    cut = words[: max(room, 0) + 1]
+    return cut[: cut.rfind("_")] if "_" in cut else cut[: max(room, 0)]
+
+
+def appendix_file_name(plan: Plan, unit: Unit, extension: str, draft: bool = False) -> str:
+    """``PL_KH_CCHC_2024_Phuong_1.pdf``."""
+    return document_file_name(f"PL_KH_CCHC {period_words(plan)}", unit.name, extension, draft)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cchc_desktop.export.appendix_export import FORMATS, parse_formats
-from cchc_desktop.export.filenames import MAX_LENGTH, ascii_words, safe_file_name
+from cchc_desktop.export.filenames import document_file_name
 from cchc_desktop.export.safe_write import ensure_folder, write_document
 from cchc_desktop.report.model import ReportDocument
 from cchc_desktop.report.pdf_report import write_report_pdf
@@ -22,17 +22,12 @@ PERIOD_FILE_WORDS = {
     "q1": "Quý I", "q2": "Quý II", "h1": "6 tháng đầu năm", "q3": "Quý III",
     "m9": "9 tháng", "q4": "Quý IV", "h2": "6 tháng cuối năm", "year": "Năm",
 }
-DRAFT_SUFFIX = "_du_thao"
 
 
 def report_file_name(document: ReportDocument, extension: str) -> str:
-    """``BC_CCHC_Quy_I_2024_Phuong_1.pdf``; a draft ends in ``_du_thao`` so it never
-    replaces the issued file. A very long unit name is what gets shortened."""
-    head = ascii_words(f"BC_CCHC {PERIOD_FILE_WORDS[document.period]} {document.year}")
-    tail = DRAFT_SUFFIX if document.is_draft else ""
-    room = MAX_LENGTH - len(head) - len(tail) - len(extension.lstrip(".")) - 2
-    unit_part = ascii_words(document.unit_name)[: max(room, 0)].rstrip("._-")
-    return safe_file_name("_".join(filter(None, (head, unit_part))) + tail, extension)
+    """``BC_CCHC_Quy_I_2024_Phuong_1.pdf`` (``_du_thao`` before the extension for a draft)."""
+    head = f"BC_CCHC {PERIOD_FILE_WORDS[document.period]} {document.year}"
+    return document_file_name(head, document.unit_name, extension, document.is_draft)
 
 
 def export_report(db: Database, plan_id: int, period: str, out_dir: Path, formats=FORMATS,

@@ -37,3 +37,27 @@ def test_any_text_gives_a_fat32_safe_name(text):
     assert name.endswith(".pdf") and len(name) <= 100
     assert name.isascii() and not FAT32_FORBIDDEN.search(name)
     assert " " not in name and not name.startswith(".")
+
+
+def test_one_export_gives_its_pdf_and_workbook_one_stem_cut_between_words():
+    unit = Unit(None, "Phường Quảng Phú Cầu Thượng Hòa Bình thuộc Thành phố Đông Nam Bộ Mới Sáp Nhập")
+    plan = Plan(None, 1, 2025, "6 tháng cuối năm 2025")
+    pdf, xlsx = (appendix_file_name(plan, unit, extension, draft=True) for extension in ("pdf", "xlsx"))
+    assert pdf.removesuffix(".pdf") == xlsx.removesuffix(".xlsx")
+    assert len(xlsx) <= 100 and xlsx.endswith("_du_thao.xlsx")
+    unit_words = ascii_words(unit.name).split("_")
+    kept = pdf.removeprefix("PL_KH_CCHC_6_thang_cuoi_nam_2025_").removesuffix("_du_thao.pdf").split("_")
+    assert kept == unit_words[: len(kept)] and len(kept) < len(unit_words)
+
+
+def test_report_names_follow_the_same_rule():
+    from cchc_desktop.report.export import report_file_name
+    from cchc_desktop.report.model import ReportDocument
+
+    fields = {name: None for name in ReportDocument.__dataclass_fields__}
+    document = ReportDocument(**fields | {"period": "h1", "year": 2025, "is_draft": True,
+                                          "unit_name": "Phường " + "Quảng Phú Cầu " * 8})
+    pdf, xlsx = report_file_name(document, "pdf"), report_file_name(document, "xlsx")
+    assert pdf.startswith("BC_CCHC_6_thang_dau_nam_2025_Phuong_Quang_Phu_Cau")
+    assert pdf.removesuffix(".pdf") == xlsx.removesuffix(".xlsx") and len(xlsx) <= 100
+    assert pdf.removesuffix("_du_thao.pdf").split("_")[-1] in {"Quang", "Phu", "Cau"}
