@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
 from reportlab.platypus import (
-    BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer,
+    BaseDocTemplate, Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer,
 )
 
 from cchc_desktop import __version__
@@ -101,8 +101,13 @@ def _body(document: ReportDocument) -> list:
         story.append(_paragraph(document.recipient_line, ADDRESSEE))
     for section in document.sections:
         story += _section(section, document)
-    story += [Spacer(0, 4), ClosingBlock(document.recipients, document.signature)]
-    return story
+    return story[:-1] + [_signing_page_start(story[-1], document)]
+
+
+def _signing_page_start(last_of_body, document: ReportDocument) -> KeepTogether:
+    """The body's last paragraph held with Nơi nhận and the signature: a page carrying the
+    signature alone could be put behind any text, so office practice never prints one."""
+    return KeepTogether([last_of_body, Spacer(0, 4), ClosingBlock(document.recipients, document.signature)])
 
 
 def _section(section: Section, document: ReportDocument) -> list:

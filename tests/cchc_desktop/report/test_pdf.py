@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+from dataclasses import replace
 
 import pytest
 
@@ -125,6 +126,22 @@ def test_closing_block_on_the_last_body_page(report_pdf):
     assert "Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính quý I năm 2024" in text
     for expected in ("Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"):
         assert expected in text, expected
+
+
+def test_the_signature_never_stands_alone_on_a_page(document, tmp_path):
+    """Lengthen the text before the closing paragraph a few lines at a time, through a whole
+    page: wherever the page breaks, the signing page also carries the closing paragraph."""
+    one_line = "Tiếp tục rà soát, đơn giản hóa thủ tục hành chính."
+    for extra in range(0, 40, 3):
+        sections = tuple(
+            replace(section, paragraphs=section.paragraphs + (one_line,) * extra) if section.key == "proposals"
+            else section for section in document.sections)
+        path = tmp_path / f"report-{extra}.pdf"
+        write_report_pdf(replace(document, sections=sections), path)
+        body, _ = body_and_appendix_pages(path)
+        signing_page = normalised(page_text(path, body[-1]))
+        assert "Nơi nhận:" in signing_page, extra
+        assert "Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính" in signing_page, extra
 
 
 def test_only_embedded_liberation_serif(report_pdf):
