@@ -33,12 +33,15 @@ from cchc_desktop.status import CLASSES, LABELS
 SUMMARY, TASKS, INDICATORS = "Tổng hợp", "Nhiệm vụ", "Chỉ tiêu"
 SIZE, TITLE_SIZE = 12, 14
 PERCENT_FORMAT = "0.0%"
-SUMMARY_HEADER_ROW = 5          # two header rows: class names, then "Số lượng" / "Tỷ lệ"
+# Every sheet opens with the issuing body, then the number and date: a province office
+# copies the sheets of many units into one workbook, and each must still say whose it is.
+IDENTITY_ROWS = 2
+SUMMARY_HEADER_ROW = IDENTITY_ROWS + 5  # two header rows: class names, then "Số lượng" / "Tỷ lệ"
 SUMMARY_FIRST_ROW = SUMMARY_HEADER_ROW + 2
 SUMMARY_WIDTHS = (38, 9) + (9.5, 8.5) * len(CLASSES)
-TASKS_HEADER_ROW = 4
+TASKS_HEADER_ROW = IDENTITY_ROWS + 4
 TASKS_WIDTHS = (5.7, 42, 18, 15, 16, 22)
-INDICATORS_HEADER_ROW = 4
+INDICATORS_HEADER_ROW = IDENTITY_ROWS + 4
 INDICATOR_HEADERS = ("Stt", "Chỉ tiêu", "Mục tiêu", "Kết quả", "Đơn vị tính", "Đánh giá", "Ghi chú")
 INDICATORS_WIDTHS = (5.7, 48, 11, 9, 8, 12, 16)
 
@@ -48,6 +51,7 @@ PLAIN = Font(name=FONT_NAME, size=SIZE)
 BOLD_FONT = Font(name=FONT_NAME, size=SIZE, bold=True)
 TITLE_FONT = Font(name=FONT_NAME, size=TITLE_SIZE, bold=True)
 ITALIC_FONT = Font(name=FONT_NAME, size=TITLE_SIZE, italic=True)
+SMALL_ITALIC_FONT = Font(name=FONT_NAME, size=SIZE, italic=True)
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 TOP_CENTRE = Alignment(horizontal="center", vertical="top", wrap_text=True)
@@ -73,8 +77,8 @@ def write_report_xlsx(document: ReportDocument, path: Path) -> None:
 def _write_summary(sheet: Worksheet, document: ReportDocument) -> None:
     sheet.title = SUMMARY
     _set_widths(sheet, SUMMARY_WIDTHS)
-    _title_rows(sheet, SUMMARY_WIDTHS, (document.doc_type.upper(), TITLE_FONT), (document.subject, TITLE_FONT),
-                (document.window_line, ITALIC_FONT))
+    _title_rows(sheet, SUMMARY_WIDTHS, *_identity(document), (document.doc_type.upper(), TITLE_FONT),
+                (document.subject, TITLE_FONT), (document.window_line, ITALIC_FONT))
     _summary_header(sheet)
     row = SUMMARY_FIRST_ROW
     for area in document.areas:
@@ -115,7 +119,8 @@ def _counts_row(sheet: Worksheet, row: int, counts: ClassCounts, label: str, fon
 def _write_tasks(sheet: Worksheet, document: ReportDocument) -> None:
     appendix = document.appendix
     _set_widths(sheet, TASKS_WIDTHS)
-    _title_rows(sheet, TASKS_WIDTHS, (appendix.title, TITLE_FONT), (appendix.attachment, ITALIC_FONT))
+    _title_rows(sheet, TASKS_WIDTHS, *_identity(document), (appendix.title, TITLE_FONT),
+                (appendix.attachment, ITALIC_FONT))
     _cells(sheet, TASKS_HEADER_ROW, appendix.headers, BOLD_FONT, CENTRE, TASKS_WIDTHS)
     row = TASKS_HEADER_ROW + 1
     for area in document.areas:
@@ -134,7 +139,8 @@ def _write_tasks(sheet: Worksheet, document: ReportDocument) -> None:
 def _write_indicators(sheet: Worksheet, document: ReportDocument) -> None:
     _set_widths(sheet, INDICATORS_WIDTHS)
     heading = f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU {period_title(document.period, document.year).upper()}"
-    _title_rows(sheet, INDICATORS_WIDTHS, (heading, TITLE_FONT), (document.window_line, ITALIC_FONT))
+    _title_rows(sheet, INDICATORS_WIDTHS, *_identity(document), (heading, TITLE_FONT),
+                (document.window_line, ITALIC_FONT))
     _cells(sheet, INDICATORS_HEADER_ROW, INDICATOR_HEADERS, BOLD_FONT, CENTRE, INDICATORS_WIDTHS)
     for row, item in enumerate(document.indicators, start=INDICATORS_HEADER_ROW + 1):
         texts = ("", item.text, item.target, "", item.unit, item.verdict, item.note)
@@ -148,6 +154,13 @@ def _write_indicators(sheet: Worksheet, document: ReportDocument) -> None:
 
 # Cells ------------------------------------------------------------------------------
 
+def _identity(document: ReportDocument) -> tuple[tuple[str, Font], tuple[str, Font]]:
+    """``ỦY BAN NHÂN DÂN PHƯỜNG 1``, then ``Số: /BC-UBND    Phường 1, ngày … tháng 3 năm 2024``."""
+    header = document.header
+    return ((" ".join(header.issuing_body), BOLD_FONT),
+            (f"{header.number}    {header.place_date}", SMALL_ITALIC_FONT))
+
+
 def _title_rows(sheet: Worksheet, widths, *lines: tuple[str, Font]) -> None:
     """Centred lines merged across the table's ``widths``, from row 1."""
     columns, width = len(widths), sum(widths)
@@ -155,7 +168,7 @@ def _title_rows(sheet: Worksheet, widths, *lines: tuple[str, Font]) -> None:
         _text(sheet, row, 1, text, font, CENTRE, border=False)
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
         metrics = BOLD if font.b else REGULAR
-        sheet.row_dimensions[row].height = _height(_lines(text, metrics, width, TITLE_SIZE), TITLE_SIZE)
+        sheet.row_dimensions[row].height = _height(_lines(text, metrics, width, font.sz), font.sz)
 
 
 def _merged_label(sheet: Worksheet, row: int, text: str, columns: int, width: float) -> None:

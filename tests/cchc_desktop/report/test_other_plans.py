@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from cchc_desktop import repo
 from cchc_desktop.models import Plan, Task, Unit
 from cchc_desktop.report import build_report, export_report
+from cchc_desktop.report.xlsx_report import TASKS_HEADER_ROW
 
 from tests.pdf_reading import normalised, pdftotext
 
@@ -46,5 +47,6 @@ def test_markup_like_text_is_printed_as_typed(db, tmp_path):
     assert "1. Công tác chỉ đạo, điều hành" in text and "2. Cải cách thể chế" in text
     assert pdf.name == "BC_CCHC_Nam_2024_Xa_Hoang_Dong_du_thao.pdf"
     workbook = load_workbook(xlsx)
-    assert workbook["Nhiệm vụ"].cell(6, 2).value == "Rà soát <b>văn bản</b> & thủ tục"
+    first_task_row = TASKS_HEADER_ROW + 2  # after the header and the first area's row
+    assert workbook["Nhiệm vụ"].cell(first_task_row, 2).value == "Rà soát <b>văn bản</b> & thủ tục"
     workbook.close()

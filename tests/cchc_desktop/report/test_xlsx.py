@@ -41,10 +41,20 @@ def test_three_sheets(workbook):
     assert workbook.sheetnames == ["Tổng hợp", "Nhiệm vụ", "Chỉ tiêu"]
 
 
+def test_every_sheet_says_whose_report_it_is(workbook):
+    """A province office copies many units' sheets into one workbook: each names its unit."""
+    for sheet in workbook:
+        assert sheet["A1"].value == "ỦY BAN NHÂN DÂN PHƯỜNG 1" and sheet["A1"].font.b, sheet.title
+        number_and_date = " ".join(sheet["A2"].value.split())
+        assert number_and_date == "Số: /BC-UBND Phường 1, ngày tháng 3 năm 2024", sheet.title
+        assert sheet["A2"].font.i
+        assert any(range_.min_row == 1 and range_.max_col == sheet.max_column for range_ in sheet.merged_cells.ranges)
+
+
 def test_summary_has_the_same_counts_and_shares(workbook, document):
     sheet = workbook["Tổng hợp"]
-    assert sheet["A1"].value == "BÁO CÁO"
-    assert sheet["A2"].value == document.subject
+    assert sheet["A3"].value == "BÁO CÁO"
+    assert sheet["A4"].value == document.subject
     groups = [*(area.counts for area in document.areas), document.overall]
     for row, group in enumerate(groups, start=SUMMARY_FIRST_ROW):
         values = [cell.value for cell in sheet[row]]
