@@ -7,7 +7,8 @@ from pathlib import Path
 
 from cchc_desktop.errors import DatabaseTooNew, DatabaseUnusable
 from cchc_desktop.migrations import (
-    MIGRATION_SET, applied_migration_names, apply_migrations, known_migration_names, pending_migration_names,
+    MIGRATION_SET, applied_migration_names, apply_migrations, is_foreign_schema, known_migration_names,
+    pending_migration_names,
 )
 from cchc_desktop.sqlite_db import Database
 
@@ -23,6 +24,7 @@ def open_database(path: Path) -> Database:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         db = Database(conn)
         _refuse_newer_schema(db, path)  # before the pragmas: a refused file stays byte for byte
+        _refuse_foreign_schema(db, path)
         _apply_pragmas(db)
         apply_migrations(db)
     except BaseException as exc:
@@ -58,6 +60,14 @@ def _refuse_newer_schema(db: Database, path: Path) -> None:
         raise DatabaseTooNew(
             f"Cơ sở dữ liệu {path.name} được tạo bởi phiên bản CCHC Desktop mới hơn. "
             "Hãy cài phiên bản mới nhất để mở tệp này; dữ liệu không bị thay đổi."
+        )
+
+
+def _refuse_foreign_schema(db: Database, path: Path) -> None:
+    if is_foreign_schema(db):
+        raise DatabaseUnusable(
+            f"Tệp {path.name} là cơ sở dữ liệu của một chương trình khác, không phải của CCHC Desktop; "
+            "tệp không bị thay đổi."
         )
 
 

@@ -28,11 +28,13 @@ from cchc_desktop.backup import (
     quick_check_problem,
     remove_partial,
     schema_is_newer,
+    staged_path,
+    upgraded_copy,
     verify_backup_file,
-    write_verified_copy,
 )
 from cchc_desktop.durable import fsync_dir
 from cchc_desktop.errors import CchcError, DatabaseTooNew, DatabaseUnusable
+from cchc_desktop.migrations import is_foreign_schema
 from cchc_desktop.os_errors import environment_problem, is_damage
 from cchc_desktop.paths import database_path, ensure_data_dir, resolve_data_dir
 from cchc_desktop.workspace import Workspace
@@ -79,6 +81,8 @@ def diagnose(db_path: Path) -> str | None:
         conn = connect_read_only(db_path)
         try:
             problem = quick_check_problem(conn)
+            if problem is None and is_foreign_schema(conn):
+                return f"Tệp {name} là cơ sở dữ liệu của một chương trình khác, không phải của CCHC Desktop."
         finally:
             conn.close()
     except sqlite3.Error as exc:
@@ -198,13 +202,8 @@ def recover_from_backup(data_dir: Path, backup_path: Path, now: datetime | None 
     """
     content = verify_backup_file(backup_path)
     db_path = database_path(data_dir)
-    staged = db_path.with_name(db_path.name + ".khoi-phuc.part")
-    remove_partial(staged)  # left by a recovery that was killed; we hold the instance lock
-    reader = connect_read_only(backup_path)
-    try:
-        write_verified_copy(reader, staged, f"khôi phục vào {data_dir}")
-    finally:
-        reader.close()
+    staged = staged_path(db_path)
+    upgraded_copy(backup_path, staged, f"khôi phục vào {data_dir}")
     try:
         set_aside = set_aside_damaged(db_path, now)
         os.replace(staged, db_path)

@@ -208,6 +208,14 @@ def applied_migration_names(db: Database | sqlite3.Connection) -> set[str]:
     return {name for (name,) in rows}
 
 
+def is_foreign_schema(db: Database | sqlite3.Connection) -> bool:
+    """True for a SQLite database that another program made: it has tables, but not the
+    record of our first migration, which every database of ours has had from the start.
+    Such a file is never migrated: that would add our tables to somebody else's data."""
+    has_tables = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone()
+    return bool(has_tables) and _MIGRATIONS[0][0] not in applied_migration_names(db)
+
+
 def pending_migration_names(db: Database) -> list[str]:
     applied = applied_migration_names(db)
     return [name for name, _ in _MIGRATIONS if name not in applied]

@@ -21,7 +21,7 @@ from cchc_desktop.backup.names import (
     BACKUPS_DIR_NAME, NAME_PATTERN, PARTIAL_SUFFIX, REASON_LABELS, TIME_FORMAT, BackupInfo, backup_file_name,
     backups_dir, describe_file, list_backups, parse_backup_name,
 )
-from cchc_desktop.backup.restoring import RestoreReport, load_into, restore_backup
+from cchc_desktop.backup.restoring import RestoreReport, load_into, restore_backup, staged_path, upgraded_copy
 from cchc_desktop.backup.rotation import backups_to_keep, rotate
 from cchc_desktop.backup.writing import (
     automatic_backup, backup_to_folder, glob_escape, has_user_data, remove_partial, write_backup,
@@ -34,6 +34,6 @@ __all__ = [
     "automatic_backup", "backup_file_name", "backup_to_folder", "backups_dir", "backups_to_keep", "catalog",
     "connect_read_only", "count_content", "describe_file", "glob_escape", "has_sqlite_header",
     "has_user_data", "list_backups", "load_into", "parse_backup_name", "quick_check_problem", "read_content",
-    "remove_partial", "restore_backup", "rotate", "schema_is_newer", "verify_backup_file", "write_backup",
-    "write_verified_copy",
+    "remove_partial", "restore_backup", "rotate", "schema_is_newer", "staged_path", "upgraded_copy",
+    "verify_backup_file", "write_backup", "write_verified_copy",
 ]

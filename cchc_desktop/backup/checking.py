@@ -14,7 +14,7 @@ from pathlib import Path
 from cchc_desktop.backup.names import BackupInfo, list_backups
 from cchc_desktop.db import SQLITE_HEADER
 from cchc_desktop.errors import CchcError, DatabaseUnusable
-from cchc_desktop.migrations import applied_migration_names, known_migration_names
+from cchc_desktop.migrations import applied_migration_names, is_foreign_schema, known_migration_names
 from cchc_desktop.os_errors import environment_problem, is_damage
 from cchc_desktop.progress import steps
 
@@ -87,6 +87,8 @@ def _verified_content(conn: sqlite3.Connection, unusable: str) -> ContentSummary
         raise DatabaseUnusable(f"{unusable}: tệp bị hỏng.")
     if schema_is_newer(conn):
         raise DatabaseUnusable(f"{unusable}: tệp do phiên bản CCHC Desktop mới hơn tạo ra.")
+    if is_foreign_schema(conn):
+        raise DatabaseUnusable(f"{unusable}: không phải cơ sở dữ liệu của CCHC Desktop.")
     try:
         return count_content(conn)
     except sqlite3.OperationalError:

@@ -202,6 +202,58 @@ def test_restore_refuses_a_backup_from_a_newer_version(workspace, demo_plan_id):
     assert "phiên bản CCHC Desktop mới hơn" in raised.value.message
 
 
+def backup_from_before_migration_3(workspace, keep_column: str | None = None) -> Path:
+    """A backup as version 0.1 (migrations 0001 and 0002) wrote it. ``keep_column``: one of
+    the columns migration 0003 adds is left in, so that migrating the file fails."""
+    saved = write_backup(workspace.db.conn, backups_dir(workspace.data_dir), "manual", NOV_23)
+    conn = sqlite3.connect(saved.path)
+    for column in {"issuing_body", "parent_body", "place_name"} - {keep_column}:
+        conn.execute(f"ALTER TABLE plan DROP COLUMN {column}")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0003_plan_keeps_issuer_names'")
+    conn.commit()
+    conn.close()
+    return saved.path
+
+
+def test_a_backup_from_an_older_version_is_brought_up_to_date(workspace, demo_plan_id):
+    older = backup_from_before_migration_3(workspace)
+    edit_first_task(workspace.db, "Sửa sau khi sao lưu")
+    restore_backup(workspace, older, NOV_23 + timedelta(minutes=1))
+    plan = workspace.db.execute("SELECT issuing_body, place_name FROM plan").fetchone()
+    unit = workspace.db.execute("SELECT issuing_body, place_name FROM unit").fetchone()
+    assert tuple(plan) == tuple(unit) and plan[1] == "Phường 1"  # filled in by migration 0003
+    assert workspace.db.execute("SELECT count(*) FROM task").fetchone()[0] == 44
+    assert not list(workspace.data_dir.glob("*.part*"))
+
+
+def test_a_backup_that_cannot_be_brought_up_to_date_changes_nothing(workspace, demo_plan_id):
+    """It looks like ours and is sound, but migrating it fails: refused before anything is replaced."""
+    broken = backup_from_before_migration_3(workspace, keep_column="place_name")
+    edit_first_task(workspace.db, "Sửa sau khi sao lưu")
+    before = dump(workspace.db.conn)
+    backups_before = list_backups(backups_dir(workspace.data_dir))
+    with pytest.raises(DatabaseUnusable) as raised:
+        restore_backup(workspace, broken, NOV_23 + timedelta(minutes=1))
+    assert raised.value.message == (
+        f"Tệp {broken.name} không dùng để khôi phục được: không chuyển được sang phiên bản này của "
+        "CCHC Desktop. Dữ liệu hiện tại không bị thay đổi.")
+    assert dump(workspace.db.conn) == before
+    assert list_backups(backups_dir(workspace.data_dir)) == backups_before  # no safety copy left behind
+    assert not list(workspace.data_dir.glob("*.part*"))
+
+
+def test_another_programs_database_is_not_taken_for_a_backup(workspace, demo_plan_id, tmp_path):
+    """Tables named like ours are not enough: a file of ours records its migrations."""
+    lookalike = tmp_path / "lookalike.sqlite3"
+    conn = sqlite3.connect(lookalike)
+    conn.executescript("CREATE TABLE plan (id, deleted_at); CREATE TABLE task (id, plan_id);"
+                       "INSERT INTO plan VALUES (1, NULL);")
+    conn.close()
+    with pytest.raises(DatabaseUnusable) as raised:
+        verify_backup_file(lookalike)
+    assert raised.value.message == f"Tệp {lookalike.name} không dùng để khôi phục được: không phải cơ sở dữ liệu của CCHC Desktop."
+
+
 # The disk in the way ---------------------------------------------------------
 
 def failing_copy(code: int):

@@ -127,6 +127,42 @@ def test_random_bytes_named_as_the_database(data_dir):
     assert integrity.check(data_dir).plans == 0
 
 
+def test_another_programs_database_is_set_aside_not_converted(backed_up, data_dir):
+    db_path, saved, _expected = backed_up
+    db_path.unlink()
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.commit()
+    conn.close()
+    foreign = db_path.read_bytes()
+    reason = "Tệp cchc.sqlite3 là cơ sở dữ liệu của một chương trình khác, không phải của CCHC Desktop."
+    with pytest.raises(integrity.DamagedDatabase) as raised:
+        integrity.open_checked(data_dir)
+    assert raised.value.message == f"{reason} Bản sao lưu tốt gần nhất: 23/11/2026 12:30:05."
+    result = run_cchc("--data-dir", str(data_dir), "plans")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert db_path.read_bytes() == foreign
+
+    recovery = integrity.recover_from_backup(data_dir, saved, NOV_23)
+    recovery.workspace.close()
+    assert recovery.set_aside.read_bytes() == foreign  # kept, under another name
+    assert integrity.check(data_dir).tasks == 44
+
+
+def test_recovery_from_a_backup_that_cannot_be_brought_up_to_date_moves_nothing(backed_up, data_dir):
+    db_path, saved, _expected = backed_up
+    conn = sqlite3.connect(saved)
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0003_plan_keeps_issuer_names'")
+    conn.commit()  # migration 0003 would add columns that are already there: it fails
+    conn.close()
+    damaged = damage_middle(db_path)
+    with pytest.raises(integrity.DatabaseUnusable) as raised:
+        integrity.recover_from_backup(data_dir, saved, NOV_23)
+    assert "không chuyển được sang phiên bản này" in raised.value.message
+    assert db_path.read_bytes() == damaged
+    assert sorted(p.name for p in data_dir.iterdir() if p.is_file()) == ["cchc.sqlite3"]
+
+
 def test_a_database_from_the_future_is_refused_untouched(backed_up, data_dir):
     db_path, _saved, _expected = backed_up
     conn = sqlite3.connect(db_path)

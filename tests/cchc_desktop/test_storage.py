@@ -50,6 +50,31 @@ def test_random_bytes_are_not_a_database(data_dir):
     assert path.read_bytes().startswith(b"\x00\x01 not a database")
 
 
+def test_another_programs_database_is_refused_untouched(data_dir):
+    """Never add our tables to somebody else's data, not even for a read-only command."""
+    path = database_path(data_dir)
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseUnusable) as raised:
+        open_database(path)
+    assert raised.value.message == (
+        "Tệp cchc.sqlite3 là cơ sở dữ liệu của một chương trình khác, không phải của CCHC Desktop; "
+        "tệp không bị thay đổi.")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in data_dir.iterdir()) == ["cchc.sqlite3"]
+
+
+def test_an_empty_sqlite_file_becomes_a_new_database(data_dir):
+    path = database_path(data_dir)
+    sqlite3.connect(path).close()  # a file with SQLite's header and no table at all
+    db = open_database(path)
+    assert db.execute("SELECT count(*) FROM plan").fetchone()[0] == 0
+    db.close()
+
+
 def test_data_dir_override_order(monkeypatch, tmp_path):
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "from-env"))
     assert resolve_data_dir() == tmp_path / "from-env"
