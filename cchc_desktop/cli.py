@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 
 from cchc_desktop import __version__, cli_backup, cli_export, cli_import, cli_report, repo
-from cchc_desktop.cli_args import EXIT_USER_ERROR, VietnameseArgumentParser, iso_date
+from cchc_desktop.cli_args import EXIT_USER_ERROR, VietnameseArgumentParser, add_common_options, iso_date, record_id
 from cchc_desktop.demo import load_demo
 from cchc_desktop.changes import apply
 from cchc_desktop.edits.plans import copy_plan_to_year
 from cchc_desktop.errors import CchcError, UserInputError
 from cchc_desktop.instance_lock import InstanceLock
+from cchc_desktop.os_errors import environment_problem, is_environment_error
 from cchc_desktop.search import TaskFilter
 from cchc_desktop.tracking import track_plan
 from cchc_desktop.workspace import Workspace
@@ -24,20 +27,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser = VietnameseArgumentParser(
         prog="cchc", description="CCHC Desktop: dòng lệnh quản lý kế hoạch cải cách hành chính."
     )
-    parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng hoặc CCHC_DATA_DIR)")
-    parser.add_argument("--version", action="version", version=f"cchc {__version__}")
+    add_common_options(parser, "thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng hoặc CCHC_DATA_DIR)",
+                       f"cchc {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=VietnameseArgumentParser)
     commands.required = True
     commands.add_parser("demo", help="nạp kế hoạch mẫu (Phường 1, năm 2024) và in mã kế hoạch")
     plans = commands.add_parser("plans", help="liệt kê các kế hoạch")
     _add_format(plans)
     tasks = commands.add_parser("tasks", help="liệt kê nhiệm vụ của một kế hoạch theo Stt")
-    tasks.add_argument("--plan", type=int, required=True, help="mã kế hoạch")
+    tasks.add_argument("--plan", type=record_id, required=True, help="mã kế hoạch")
     tasks.add_argument("--at", type=iso_date, help="tính trạng thái đến ngày YYYY-MM-DD (mặc định hôm nay)")
     tasks.add_argument("--search", default="", help="chỉ in nhiệm vụ có chứa các từ này (không phân biệt hoa thường, dấu)")
     _add_format(tasks)
     copy = commands.add_parser("copy-plan", help="sao chép kế hoạch sang năm mới và in mã kế hoạch mới")
-    copy.add_argument("--plan", type=int, required=True, help="mã kế hoạch gốc")
+    copy.add_argument("--plan", type=record_id, required=True, help="mã kế hoạch gốc")
     copy.add_argument("--year", type=int, required=True, help="năm của kế hoạch mới")
     cli_backup.add_parsers(commands)
     cli_export.add_parsers(commands)
@@ -127,19 +130,27 @@ COMMANDS: dict[str, Callable] = {
 def main(argv: Sequence[str] | None = None) -> int:
     _use_utf8_output()
     args = build_parser().parse_args(argv)
-    if args.command in cli_backup.COMMANDS:  # they open (or refuse to open) the database themselves
-        return cli_backup.run(args)
     try:
-        workspace = Workspace.open(args.data_dir)
+        return _run(args)
     except CchcError as error:
         return _fail(error)
+    except (OSError, sqlite3.Error) as exc:
+        if isinstance(exc, BrokenPipeError):
+            return _reader_went_away()
+        if not is_environment_error(exc):
+            raise
+        return _fail(environment_problem(exc, f"thực hiện lệnh {args.command}"))
+
+
+def _run(args) -> int:
+    if args.command in cli_backup.COMMANDS:  # they open (or refuse to open) the database themselves
+        return cli_backup.run(args)
+    workspace = Workspace.open(args.data_dir)
     lock = InstanceLock(workspace.data_dir)
     try:
         if writes_plans(args):
             lock.acquire()
         COMMANDS[args.command](workspace, args)
-    except CchcError as error:
-        return _fail(error)
     finally:
         lock.release()
         workspace.close()
@@ -155,6 +166,15 @@ def writes_plans(args) -> bool:
 def _fail(error: CchcError) -> int:
     print(f"Lỗi: {error.message}", file=sys.stderr)
     return EXIT_USER_ERROR
+
+
+def _reader_went_away() -> int:
+    """``cchc tasks … | head``: the reader closed the pipe, which is not an error of ours.
+    Standard output is pointed at the null device so that Python's own flush at exit
+    does not fail on it again (the recipe of Python's documentation on SIGPIPE)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
 
 
 def _use_utf8_output() -> None:

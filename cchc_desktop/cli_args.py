@@ -54,4 +54,34 @@ def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise argparse.ArgumentTypeError(f"không có ngày {text}") from None
         raise argparse.ArgumentTypeError(f"ngày '{text}' không đúng dạng YYYY-MM-DD") from None
+
+
+SQLITE_MAX_INTEGER = 2**63 - 1
+
+
+def record_id(text: str) -> int:
+    """A plan's (or other row's) number as the user typed it: a positive whole number
+    that SQLite can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"phải là số nguyên dương, không phải '{text}'") from None
+    if not 1 <= value <= SQLITE_MAX_INTEGER:
+        raise argparse.ArgumentTypeError(f"phải là số nguyên dương, không phải '{text}'")
+    return value
+
+
+def data_dir_argument(text: str) -> str:
+    """An empty ``--data-dir ""`` (a script's unset variable) must not fall back to the
+    user's real data directory."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("thư mục dữ liệu không được để trống")
+    return text
+
+
+def add_common_options(parser: argparse.ArgumentParser, data_dir_help: str, version: str) -> None:
+    parser.add_argument("--data-dir", type=data_dir_argument, help=data_dir_help)
+    parser.add_argument("--version", action="version", version=version, help="in số phiên bản rồi thoát")

@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from cchc_desktop.cli_args import VietnameseArgumentParser
+from cchc_desktop.cli_args import VietnameseArgumentParser, record_id
 
 
 def add_parsers(commands) -> None:
@@ -20,7 +20,7 @@ def add_parsers(commands) -> None:
     targets = export.add_subparsers(dest="target", metavar="TÀI_LIỆU", parser_class=VietnameseArgumentParser)
     targets.required = True
     appendix = targets.add_parser("appendix", help="phụ lục nhiệm vụ của kế hoạch (Nghị định 30/2020/NĐ-CP)")
-    appendix.add_argument("--plan", type=int, required=True, help="mã kế hoạch")
+    appendix.add_argument("--plan", type=record_id, required=True, help="mã kế hoạch")
     appendix.add_argument(
         "--format", default="pdf,xlsx", help="các định dạng, cách nhau bởi dấu phẩy: pdf, xlsx (mặc định pdf,xlsx)"
     )

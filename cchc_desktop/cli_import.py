@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from cchc_desktop.cli_args import record_id
 from cchc_desktop.errors import UserInputError
 
 
@@ -22,7 +23,7 @@ def add_parsers(commands) -> None:
         "import", help="nhập phụ lục nhiệm vụ từ tệp Excel (.xlsx) hoặc Word (.docx) và in mã kế hoạch"
     )
     parser.add_argument("file", metavar="TỆP", help="tệp .xlsx hoặc .docx chứa bảng phụ lục")
-    parser.add_argument("--plan", type=int, help="thêm vào kế hoạch có mã này (mặc định: tạo kế hoạch mới)")
+    parser.add_argument("--plan", type=record_id, help="thêm vào kế hoạch có mã này (mặc định: tạo kế hoạch mới)")
     parser.add_argument("--year", type=int, help="năm của kế hoạch mới (mặc định: năm ghi trong tệp)")
     parser.add_argument("--table", type=int, help="số thứ tự của bảng cần nhập khi tệp có nhiều bảng (từ 1)")
     parser.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì vào dữ liệu")

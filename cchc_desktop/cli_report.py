@@ -13,10 +13,12 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from cchc_desktop.cli_args import record_id
+
 
 def add_parsers(commands) -> None:
     report = commands.add_parser("report", help="xuất báo cáo kết quả thực hiện CCHC theo kỳ (PDF, Excel)")
-    report.add_argument("--plan", type=int, required=True, help="mã kế hoạch")
+    report.add_argument("--plan", type=record_id, required=True, help="mã kế hoạch")
     report.add_argument(
         "--period", required=True,
         help="kỳ báo cáo: q1 (quý I), h1 (6 tháng đầu năm), q3 (quý III), m9 (9 tháng), year (năm); "

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from cchc_desktop import __version__
-from cchc_desktop.cli_args import VietnameseArgumentParser, iso_date
+from cchc_desktop.cli_args import VietnameseArgumentParser, add_common_options, iso_date
 from cchc_desktop.errors import CchcError
 
 SCREENSHOT_SIZE = (1366, 768)
@@ -19,12 +19,11 @@ SCREENSHOT_QUALITY = 80
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = VietnameseArgumentParser(prog="cchc-desktop", description="CCHC Desktop: kế hoạch cải cách hành chính.")
-    parser.add_argument("--data-dir", help="thư mục dữ liệu")
+    add_common_options(parser, "thư mục dữ liệu", f"cchc-desktop {__version__}")
     parser.add_argument("--demo", action="store_true", help="nạp và mở kế hoạch mẫu")
     parser.add_argument("--demo-if-empty", action="store_true", help="nạp kế hoạch mẫu nếu chưa có kế hoạch nào")
     parser.add_argument("--screenshot", metavar="TỆP.png", help="chụp cửa sổ chính 1366×768 rồi thoát")
     parser.add_argument("--at", type=iso_date, help="tính trạng thái đến ngày YYYY-MM-DD (mặc định hôm nay)")
-    parser.add_argument("--version", action="version", version=f"cchc-desktop {__version__}")
     return parser.parse_args(argv)
 
 

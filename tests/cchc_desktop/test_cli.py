@@ -3,6 +3,7 @@
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 
@@ -95,7 +96,10 @@ def test_environment_variable_sets_the_data_dir(tmp_path):
     "args, expected",
     [
         (["tasks", "--plan", "999"], "Lỗi: Không có kế hoạch mã 999."),
-        (["tasks", "--plan", "abc"], "Lỗi: tham số --plan phải là số nguyên, không phải 'abc'. Xem: cchc tasks --help"),
+        (["tasks", "--plan", "abc"], "Lỗi: tham số --plan: phải là số nguyên dương, không phải 'abc'. Xem: cchc tasks --help"),
+        (["export", "appendix", "--plan", "99999999999999999999999"],
+         "Lỗi: tham số --plan: phải là số nguyên dương, không phải '99999999999999999999999'. Xem: cchc export appendix --help"),
+        (["tasks", "--plan", "1", "--at", "2024-02-30"], "Lỗi: tham số --at: không có ngày 2024-02-30. Xem: cchc tasks --help"),
         (["tasks"], "Lỗi: thiếu tham số bắt buộc: --plan. Xem: cchc tasks --help"),
         (["plans", "--format", "xml"], "Lỗi: tham số --format: không có lựa chọn 'xml' (chọn một trong: 'tsv', 'json'). Xem: cchc plans --help"),
         (["tasks", "--plan", "1", "--at", "10/3/2024"], "Lỗi: tham số --at: ngày '10/3/2024' không đúng dạng YYYY-MM-DD. Xem: cchc tasks --help"),
@@ -107,6 +111,54 @@ def test_user_errors_are_one_vietnamese_line_and_exit_2(data_dir, args, expected
     assert result.returncode == 2
     assert result.stderr.strip() == expected
     assert "Traceback" not in result.stderr
+
+
+def test_an_empty_data_dir_is_refused_not_taken_for_the_default(isolated_user_dirs):
+    """``--data-dir "$DIR"`` with DIR unset must not act on the user's real database."""
+    result = run_cchc("--data-dir", "", "plans")
+    assert (result.returncode, result.stderr.strip()) == (
+        2, "Lỗi: tham số --data-dir: thư mục dữ liệu không được để trống. Xem: cchc --help")
+    assert not any(path.is_file() for path in isolated_user_dirs.rglob("*"))
+
+
+def test_help_is_vietnamese_to_the_last_line():
+    result = run_cchc("--help")
+    assert "in số phiên bản rồi thoát" in result.stdout
+    assert "show" not in result.stdout and "help message" not in result.stdout
+
+
+def test_a_locked_database_is_one_vietnamese_line(data_dir, capsys, monkeypatch):
+    """Another program holds a write lock: the write gives up after the busy timeout."""
+    from cchc_desktop import cli, db
+
+    assert run_cchc("--data-dir", str(data_dir), "demo").returncode == 0
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 200)
+    other = sqlite3.connect(data_dir / "cchc.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        code = cli.main(["--data-dir", str(data_dir), "copy-plan", "--plan", "1", "--year", "2025"])
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    error = capsys.readouterr().err
+    assert code == 2
+    assert error.startswith("Lỗi: Không thể thực hiện lệnh copy-plan: tệp đang bị chương trình khác khóa.")
+    assert len(error.strip().splitlines()) == 1
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(data_dir):
+    """``cchc tasks … | head``: the pipe closes under us."""
+    assert run_cchc("--data-dir", str(data_dir), "demo").returncode == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line
+    command = [CCHC] if CCHC else [sys.executable, "-m", "cchc_desktop.cli"]
+    try:
+        result = subprocess.run([*command, "--data-dir", str(data_dir), "tasks", "--plan", "1", "--format", "json"],
+                                stdout=write_end, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    finally:
+        os.close(write_end)
+    assert result.returncode == 1
+    assert result.stderr == ""
 
 
 def test_unusable_data_dir_is_a_user_error(tmp_path):
