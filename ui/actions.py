@@ -161,7 +161,7 @@ def _current_area_id(window) -> int | None:
     if row is not None:
         return row.area.id
     plan_areas = repo.list_areas(_db(window), window.current_plan_id) if window.current_plan_id else []
-    return plan_areas[-1].id if plan_areas else None
+    return plan_areas[0].id if plan_areas else None
 
 
 def add_task(window) -> None:
@@ -301,9 +301,29 @@ def restore_deleted_plan(window) -> None:
 def new_plan(window) -> None:
     from ui.new_plan_dialog import NewPlanDialog
 
+    if not repo.list_units(_db(window)):
+        set_up_unit(window)
+        return
     dialog = NewPlanDialog(window.operations, window)
     if dialog.exec() and dialog.created_plan_id is not None:
         window.refresh_plans(select_plan_id=dialog.created_plan_id)
+    dialog.deleteLater()
+
+
+def set_up_unit(window) -> None:
+    """No unit yet (the first start was put off): set it up, with its first plan, here."""
+    from cchc_desktop.setup_unit import create_unit_with_plan
+    from ui.errors import show_error
+    from ui.first_run import UnitDialog
+
+    dialog = UnitDialog(window)
+    if dialog.exec():
+        try:
+            plan_id = create_unit_with_plan(_db(window), dialog.unit(), dialog.year.value())
+        except Exception as error:  # noqa: BLE001 - every failure goes to the one error display
+            show_error(window, error)
+        else:
+            window.refresh_plans(select_plan_id=plan_id)
     dialog.deleteLater()
 
 

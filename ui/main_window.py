@@ -210,7 +210,8 @@ class MainWindow(QMainWindow):
             self.plan_heading.setText("Chưa có kế hoạch nào. Tạo kế hoạch mới trong menu Kế hoạch.")
             self.appendix_model.set_groups([])
             self.appendix.filter_bar.set_areas([])
-            self.upcoming_model.set_items([], self.at)
+            self.appendix.apply_filter(self.at)  # the count beside the search box: none now
+            self._show_upcoming([])  # and the tab's figures
             self._show_overview(None)
             self._show_indicators(None, date.today().year)
             return

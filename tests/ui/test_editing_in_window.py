@@ -146,3 +146,40 @@ def test_layout_is_remembered(qtbot, workspace):
     second.restore_layout()
     assert second.tabs.currentIndex() == 1
     assert (workspace.data_dir / "giao-dien.ini").exists()
+
+
+def test_a_new_plans_first_task_goes_to_the_first_area(qtbot, window):
+    """Nothing selected (a plan just made, its seven areas empty): area I, not the last."""
+    window.appendix_view.setCurrentIndex(window.appendix_proxy.index(-1, -1))
+    actions.add_task(window)
+    added = next(task for task in repo.list_tasks(window.workspace.db, window.current_plan_id) if not task.content)
+    first_area = repo.list_areas(window.workspace.db, window.current_plan_id)[0]
+    assert added.area_id == first_area.id
+
+
+def test_deleting_the_last_plan_clears_every_figure(qtbot, window, monkeypatch):
+    monkeypatch.setattr(actions, "confirm", lambda *a, **k: True)
+    assert "quá hạn" in window.tabs.tabText(2) and window.appendix.filter_bar.count.text() == "44 nhiệm vụ"
+    actions.delete_plan(window)
+    assert window.plan_heading.text().startswith("Chưa có kế hoạch nào.")
+    assert window.tabs.tabText(2) == "Sắp đến hạn / Quá hạn (0 quá hạn, 0 sắp đến hạn)"
+    assert window.appendix.filter_bar.count.text() == "0 nhiệm vụ"
+
+
+def test_new_plan_without_a_unit_sets_the_unit_up_first(qtbot, workspace, monkeypatch):
+    """The first start was put off ("Để sau"): "Kế hoạch mới…" leads to the unit's setup."""
+    from ui import first_run
+
+    def fill_and_accept(dialog):
+        type_text(dialog.name, "Xã Hoằng Đông")
+        dialog.year.setValue(2025)
+        return 1
+
+    monkeypatch.setattr(first_run.UnitDialog, "exec", fill_and_accept)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.new_plan_action.trigger()
+    (plan,) = repo.list_plans(workspace.db)
+    assert (plan.unit, plan.year) == ("Xã Hoằng Đông", 2025)
+    assert window.current_plan_id == plan.id
+    assert window.appendix_model.task_count() == 0 and len(repo.list_areas(workspace.db, plan.id)) == 7
