@@ -57,15 +57,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def make_application():
-    """The QApplication, named, with the bundled fonts and the icon."""
+    """The QApplication, named, with the bundled fonts, the icon and Qt's own texts in Vietnamese."""
     from PySide6.QtWidgets import QApplication
 
+    from ui import qt_texts
     from ui.fonts import application_font, register_fonts
     from ui.help_menu import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CCHC Desktop")
     app.setApplicationVersion(__version__)
+    qt_texts.install(app)
     register_fonts()
     app.setFont(application_font())
     app.setWindowIcon(app_icon())
