@@ -22,7 +22,8 @@ class Destination:
     free_bytes: int | None
 
     def describe(self) -> str:
-        free = f", còn trống {self.free_bytes / 1024 ** 3:.1f} GB" if self.free_bytes is not None else ""
+        gigabytes = f"{self.free_bytes / 1024 ** 3:.1f}".replace(".", ",")  # the Vietnamese decimal comma
+        free = f", còn trống {gigabytes} GB" if self.free_bytes is not None else ""
         kind = "USB / ổ rời" if self.removable else "Máy tính"
         return f"{self.label} ({kind}{free})"
 

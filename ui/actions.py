@@ -9,6 +9,7 @@ and written in a worker thread, with a progress bar and "Hủy".
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QMenu
 
 from cchc_desktop import repo
 from cchc_desktop.edits import areas, plans, tasks
-from ui.dialogs import ask_int, ask_item, ask_text, confirm
+from ui.dialogs import ask_int, ask_item, ask_text, confirm, inform
 
 # A plan with more tasks than this is copied in a worker thread (about 30 ms per 200
 # tasks on the development machine, several times that on an old office PC).
@@ -288,14 +289,19 @@ def delete_plan(window) -> None:
 def restore_deleted_plan(window) -> None:
     deleted = plans.deleted_plans(_db(window))
     if not deleted:
-        confirm(window, "Không có kế hoạch nào đã xóa.", yes="Đóng")
+        inform(window, "Không có kế hoạch nào đã xóa.")
         return
-    labels = [f"Năm {p['year']} — {p['title']} (xóa lúc {p['deleted_at'].replace('T', ' ')})" for p in deleted]
+    labels = [f"Năm {p['year']} — {p['title']} (xóa lúc {_deleted_at(p['deleted_at'])})" for p in deleted]
     choice = ask_item(window, "Kế hoạch đã xóa", "Chọn kế hoạch để khôi phục:", labels)
     if choice is not None:
         plan_id = deleted[choice]["id"]
         window.operations.run(lambda: plans.restore_plan(_db(window), plan_id))
         window.refresh_plans(select_plan_id=plan_id)
+
+
+def _deleted_at(stamp: str) -> str:
+    """``2026-11-23T16:52:31`` as the rest of the program writes a time: 23/11/2026 16:52:31."""
+    return f"{datetime.fromisoformat(stamp):%d/%m/%Y %H:%M:%S}"
 
 
 def new_plan(window) -> None:

@@ -1,5 +1,7 @@
 """Editing the plan in the window: in place, by keyboard, with undo and redo."""
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -183,3 +185,16 @@ def test_new_plan_without_a_unit_sets_the_unit_up_first(qtbot, workspace, monkey
     assert (plan.unit, plan.year) == ("Xã Hoằng Đông", 2025)
     assert window.current_plan_id == plan.id
     assert window.appendix_model.task_count() == 0 and len(repo.list_areas(workspace.db, plan.id)) == 7
+
+
+def test_deleted_plans_are_listed_with_the_time_as_written_elsewhere(qtbot, window, monkeypatch):
+    told, offered = [], []
+    monkeypatch.setattr(actions, "inform", lambda parent, text: told.append(text))
+    monkeypatch.setattr(actions, "ask_item", lambda parent, title, label, items: offered.extend(items))
+    actions.restore_deleted_plan(window)
+    assert told == ["Không có kế hoạch nào đã xóa."]
+    monkeypatch.setattr(actions, "confirm", lambda *a, **k: True)
+    actions.delete_plan(window)
+    actions.restore_deleted_plan(window)
+    (label,) = offered
+    assert re.fullmatch(r"Năm 2024 — .+ \(xóa lúc \d\d/\d\d/\d{4} \d\d:\d\d:\d\d\)", label), label

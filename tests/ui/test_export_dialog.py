@@ -24,7 +24,7 @@ def dialog(qtbot, db, demo_plan_id, tmp_path, monkeypatch):
 
 
 def test_offers_removable_drives_first_and_safe_names(dialog):
-    assert dialog.folder.itemText(0) == "USB_CCHC (USB / ổ rời, còn trống 8.0 GB)"
+    assert dialog.folder.itemText(0) == "USB_CCHC (USB / ổ rời, còn trống 8,0 GB)"
     assert dialog.names.text() == "PL_KH_CCHC_2024_Phuong_1.pdf\nPL_KH_CCHC_2024_Phuong_1.xlsx"
     dialog.draft.setChecked(True)
     dialog.xlsx.setChecked(False)
