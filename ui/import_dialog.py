@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
     QLabel, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
@@ -65,6 +66,7 @@ class ImportDialog(QDialog):
         self.setMinimumSize(900, 560)
         self._build()
         self._refresh()
+        self.resize(_roomy_size(self))
 
     # Layout ---------------------------------------------------------------
 
@@ -351,3 +353,14 @@ __all__ = [  # the preview model's names too: its users come through the dialog
     "ImportDialog", "ImportPreviewModel", "open_import_dialog", "choose_import_file", "BACKGROUND_ABOVE_ROWS",
     "FLAG_ROLE", "NOTE_COLUMN", "PREVIEW_COLUMNS", "WARNING_COLUMN",
 ]
+
+
+ROOMY = QSize(1320, 700)  # every preview column, the warnings included, and about ten rows
+
+
+def _roomy_size(dialog: QDialog) -> QSize:
+    """As much of ROOMY as the screen has room for (1366×768 less a taskbar, on the
+    offices' PCs): at the minimum size the warnings column is out of sight."""
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() - QSize(40, 60)  # the frame and title bar
+    return ROOMY.boundedTo(room).expandedTo(dialog.minimumSize())

@@ -180,3 +180,17 @@ def test_screenshot(qtbot, db, tmp_path):
         assert label.width() >= min(label.sizeHint().width(), 150), label.text()
     for button in shown.buttons.buttons():
         assert button.width() >= button.sizeHint().width()
+
+
+def test_opens_roomy_enough_to_show_every_column_and_ten_rows(qtbot, db, demo_file):
+    from ui.import_dialog import ROOMY
+
+    shown = ImportDialog(db, demo_file)
+    qtbot.addWidget(shown)
+    assert shown.height() > shown.minimumHeight()  # as much of ROOMY as this (800×800) screen allows
+    shown.resize(ROOMY)  # what a 1366×768 office screen gives it
+    shown.show()
+    qtbot.waitExposed(shown)
+    view, last = shown.view, shown.view.model().columnCount() - 1
+    assert view.columnViewportPosition(last) + view.columnWidth(last) <= view.viewport().width()  # "Cảnh báo" in sight
+    assert view.rowAt(view.viewport().height() - 1) >= 9  # rows 0-9 at least, on the demo's wrapped rows
