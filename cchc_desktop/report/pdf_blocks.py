@@ -27,6 +27,18 @@ SIGNER_SIZE, SIGNER_LEADING = 14, 17
 SIGNING_SPACE = 70         # room for the signature and the seal
 LINE_WIDTH = 0.6
 DESCENT = 0.22             # below the baseline, in ems
+NO_BREAK = "\u00a0"         # wrap_text breaks lines at plain spaces only
+
+
+def place_date_lines(place_date: str, width: float) -> list[str]:
+    """``Phường 1, ngày 05 tháng 3 năm 2024`` in lines of ``width``: a long place name may
+    push the date to a line of its own, but the date itself ("ngày … tháng … năm …", the
+    blanks of a draft included) is never broken."""
+    place, found, date_part = place_date.rpartition("ngày")
+    if not found:
+        return wrap_text(place_date, ITALIC, DATE_SIZE, width)
+    joined = place + found + date_part.replace(" ", NO_BREAK)
+    return [line.replace(NO_BREAK, " ") for line in wrap_text(joined, ITALIC, DATE_SIZE, width)]
 
 
 class OfficialHeader(Flowable):
@@ -41,7 +53,7 @@ class OfficialHeader(Flowable):
         self.width = available_width
         self.right_width = available_width - LEFT_COLUMN
         self.left_lines = self._left_lines()
-        self.date_lines = wrap_text(self.header.place_date, ITALIC, DATE_SIZE, self.right_width)
+        self.date_lines = place_date_lines(self.header.place_date, self.right_width)
         rows = max(len(self.left_lines), 2)
         self.number_baseline = HEADER_SIZE * 0.9 + (rows - 1) * HEADER_LEADING + RULE_GAP + GAP_BEFORE_NUMBER + NUMBER_SIZE
         self.height = self.number_baseline + (len(self.date_lines) - 1) * HEADER_LEADING + DATE_SIZE * DESCENT

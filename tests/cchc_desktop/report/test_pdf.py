@@ -162,3 +162,16 @@ def test_build_and_render_the_demo_report_quickly(shared_workspace, tmp_path):
     started = time.perf_counter()
     write_report_pdf(build_report(workspace.db, plan_id, "year"), tmp_path / "year.pdf")
     assert time.perf_counter() - started < 5
+
+
+def test_a_long_place_name_never_breaks_the_date():
+    from reportlab.lib.units import mm
+
+    from cchc_desktop.export.fonts import register_fonts
+    from cchc_desktop.report.pdf_blocks import place_date_lines
+
+    register_fonts()
+    right_column = 100 * mm  # A4 less the margins and the left column
+    draft = "Quảng Phú Cầu Thượng Hòa Bình, ngày    tháng 12 năm 2025"
+    assert place_date_lines(draft, right_column) == ["Quảng Phú Cầu Thượng Hòa Bình,", "ngày    tháng 12 năm 2025"]
+    assert place_date_lines("Phường 1, ngày 05 tháng 3 năm 2024", right_column) == ["Phường 1, ngày 05 tháng 3 năm 2024"]
