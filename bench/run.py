@@ -216,20 +216,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "cchc-bench")
+    parser.add_argument("--only", choices=("startup", "scale", "exports", "stalls"),
+                        help="one section, printed, bench/results.md left as it is (e.g. start-up under "
+                             "another interpreter: its venv's python runs this script)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     compile_bytecode()
-    sections = {
-        "1. Start-up (5 plans, 300 tasks)": startup(args.work, args.runs),
-        "2. Scale (100,000 tasks; one plan of 10,000)": scale(args.work, max(3, args.runs // 2)),
-        "3. Exports": exports(args.work, args.runs),
-        "4. Long operations (20,000 tasks)": stalls(args.work, max(3, args.runs // 2)),
+    slow_runs = max(3, args.runs // 2)
+    measures = {
+        "startup": ("1. Start-up (5 plans, 300 tasks)", lambda: startup(args.work, args.runs)),
+        "scale": ("2. Scale (100,000 tasks; one plan of 10,000)", lambda: scale(args.work, slow_runs)),
+        "exports": ("3. Exports", lambda: exports(args.work, args.runs)),
+        "stalls": ("4. Long operations (20,000 tasks)", lambda: stalls(args.work, slow_runs)),
     }
+    sections = {title: measure() for key, (title, measure) in measures.items() if args.only in (None, key)}
+    print(f"{machine()}")
     for title, figures in sections.items():
         print(title)
         for name, value in figures.items():
             print(f"  {name}: {value:.3f}" if isinstance(value, float) else f"  {name}: {value}")
-    print("written", write_results(sections, args.runs))
+    if args.only is None:
+        print("written", write_results(sections, args.runs))
 
 
 if __name__ == "__main__":

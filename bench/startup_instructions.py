@@ -22,7 +22,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
+
+from run import compile_bytecode, machine  # bench/run.py, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -68,12 +71,26 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (Debian: apt-get install valgrind)")
+    compile_bytecode()  # stale bytecode would charge every start for compiling our sources
     with tempfile.TemporaryDirectory() as scratch:
         counts = {name: instructions(command) for name, command in starts(args.data_dir, Path(scratch)).items()}
     baseline = counts["bare window (the baseline)"]
     print(f"{'start':48s} {'instructions':>14s} {'× baseline':>10s}")
     for name, count in counts.items():
         print(f"{name:48s} {count / 1e6:12.1f} M {count / baseline:10.2f}")
+    print("written", write_results(counts, baseline))
+
+
+def write_results(counts: dict[str, int], baseline: int) -> Path:
+    lines = ["# Start-up in instructions", "",
+             f"Recorded {datetime.now():%Y-%m-%d %H:%M} on {machine()}.",
+             "Command: `.venv/bin/python bench/startup_instructions.py /tmp/cchc-bench/startup300` "
+             "(one run each under callgrind; the data set of bench/run.py's start-up target).", "",
+             "| start | instructions (millions) | × the bare window |", "|---|---|---|"]
+    lines += [f"| {name} | {count / 1e6:.1f} | {count / baseline:.2f} |" for name, count in counts.items()]
+    path = ROOT / "bench" / "startup_instructions.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 if __name__ == "__main__":
