@@ -67,6 +67,10 @@ def rotate_if_large(path: Path, max_bytes: int = MAX_BYTES, kept: int = KEPT_FIL
 def log_error(error: BaseException) -> None:
     """Record an error shown to the user: a line if expected, the traceback if a bug."""
     if isinstance(error, CchcError):
-        log.warning("%s: %s", type(error).__name__, error.message)
+        cause = error.__cause__
+        if cause is None:
+            log.warning("%s: %s", type(error).__name__, error.message)
+        else:  # the system's own words, kept out of the Vietnamese message, are for whoever helps
+            log.warning("%s: %s [cause: %s: %s]", type(error).__name__, error.message, type(cause).__name__, cause)
     else:
         log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))

@@ -79,7 +79,7 @@ def _describe_sqlite_error(exc: sqlite3.DatabaseError, path: Path) -> str:
         return f"Không ghi được vào {path.name}: tệp hoặc thư mục chỉ cho phép đọc."
     if "disk" in text and "full" in text:
         return "Ổ đĩa đã đầy, không ghi được cơ sở dữ liệu. Hãy giải phóng dung lượng rồi thử lại."
-    return f"Cơ sở dữ liệu {path.name} bị hỏng hoặc không đọc được ({exc})."
+    return f"Cơ sở dữ liệu {path.name} bị hỏng hoặc không đọc được."  # SQLite's words go to the log
 
 
 def database_file(db: Database) -> Path:

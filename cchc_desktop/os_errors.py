@@ -119,9 +119,20 @@ def describe_os_error(exc: BaseException, what: str) -> str:
     """One message for the user: ``what`` failed (an action, e.g. "ghi bản sao lưu"), why, and what to do."""
     found = situation_of(exc)
     if found is None:
-        detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        return f"Không thể {what}: lỗi hệ thống ({detail})."
+        return f"Không thể {what}: lỗi hệ thống{_error_code(exc)}. {UNKNOWN_WHAT_TO_DO}"
     return f"Không thể {what}: {found.what_happened}. {found.what_to_do}"
+
+
+UNKNOWN_WHAT_TO_DO = "Hãy thử lại; nếu vẫn lỗi, hãy gửi tệp nhật ký cho người hỗ trợ."
+
+
+def _error_code(exc: BaseException) -> str:
+    """The system's number for an error we have no words for. Its own text is English
+    (or the system's language), so it goes to the log, not to the user."""
+    code = getattr(exc, "winerror", None) or getattr(exc, "errno", None)
+    if isinstance(exc, sqlite3.Error):
+        code = getattr(exc, "sqlite_errorcode", None)
+    return f" (mã lỗi {code})" if isinstance(code, int) else ""
 
 
 def environment_problem(exc: BaseException, what: str) -> EnvironmentProblem:

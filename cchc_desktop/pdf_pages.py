@@ -61,7 +61,7 @@ class _open:
         try:
             self.document = pypdfium2.PdfDocument(str(self.pdf))
         except pypdfium2.PdfiumError as error:
-            raise UserInputError(f"Không đọc được tệp PDF {self.pdf.name}: {error}.") from error
+            raise UserInputError(f"Không đọc được tệp PDF {self.pdf.name}: tệp bị hỏng hoặc không phải PDF.") from error
         return self.document
 
     def __exit__(self, *exc) -> None:

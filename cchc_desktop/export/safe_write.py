@@ -127,7 +127,7 @@ def verify_xlsx(path: Path) -> None:
     try:
         workbook = load_workbook(path, read_only=True)
     except Exception as error:  # zipfile, XML and key errors alike mean a broken file
-        raise VerificationFailed(f"không mở lại được: {error}") from error
+        raise VerificationFailed("không mở lại được") from error
     try:
         if not workbook.sheetnames or workbook[workbook.sheetnames[0]].max_row in (None, 0):
             raise VerificationFailed("bảng tính trống")

@@ -89,7 +89,7 @@ def _zip_kind(path: Path) -> str:
             content_types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
             mimetype = archive.read("mimetype") if "mimetype" in names else b""
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
-        raise UserInputError(f"Tệp {path.name} bị hỏng hoặc không phải tệp Excel/Word ({error}).") from error
+        raise UserInputError(f"Tệp {path.name} bị hỏng hoặc không phải tệp Excel/Word.") from error
     if unpacked > MAX_UNPACKED_BYTES:
         raise UserInputError(f"Tệp {path.name} quá lớn khi giải nén (hơn {MAX_UNPACKED_BYTES // 1024 // 1024} MB).")
     return _kind_from_types(path, content_types.decode("utf-8", "replace"), mimetype)

@@ -16,6 +16,7 @@ from pathlib import Path
 from cchc_desktop.errors import UserInputError
 from cchc_desktop.export.appendix_data import clean_text
 from cchc_desktop.paths import resource
+from cchc_desktop.os_errors import environment_problem
 
 TEMPLATE_FILE = ("templates", "bao_cao_dinh_ky.json")
 # The sections every template must have, in the order the report prints them. "area"
@@ -48,7 +49,7 @@ def load_template(path: Path | None = None) -> ReportTemplate:
         headings = {key: _text(sections[key].get("tieu_de", "")) for key in SECTION_KEYS}
         texts = {key: _text(sections[key].get("noi_dung", [])) for key in SECTION_KEYS}
     except OSError as error:
-        raise UserInputError(f"Không đọc được mẫu báo cáo {path.name}: {error.strerror or error}.") from error
+        raise environment_problem(error, f"đọc mẫu báo cáo {path.name}") from error
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise UserInputError(
             f"Mẫu báo cáo {path.name} không hợp lệ (cần đủ các mục: {', '.join(SECTION_KEYS)})."

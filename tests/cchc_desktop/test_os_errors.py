@@ -76,7 +76,13 @@ def test_a_real_corrupt_database_is_damage_not_environment_noise(tmp_path):
 
 def test_unknown_failures_still_say_something_plain():
     assert describe_os_error(OSError(errno.EMLINK, "Too many links"), "ghi") == (
-        "Không thể ghi: lỗi hệ thống (Too many links)."
+        f"Không thể ghi: lỗi hệ thống (mã lỗi {errno.EMLINK}). "
+        "Hãy thử lại; nếu vẫn lỗi, hãy gửi tệp nhật ký cho người hỗ trợ."
     )
+    no_code = describe_os_error(OSError("Something odd"), "ghi")
+    assert no_code.startswith("Không thể ghi: lỗi hệ thống. ") and "odd" not in no_code
+    sqlite_odd = sqlite3.OperationalError("no such savepoint: x")
+    sqlite_odd.sqlite_errorcode = sqlite3.SQLITE_ERROR
+    assert "savepoint" not in describe_os_error(sqlite_odd, "ghi")
     assert not is_environment_error(ValueError("a bug"))
     assert not is_environment_error(sqlite3.OperationalError("no such table: plan"))

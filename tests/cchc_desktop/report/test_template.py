@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from cchc_desktop.errors import UserInputError
+from cchc_desktop.errors import EnvironmentProblem, UserInputError
 from cchc_desktop.report.figures import CLASS_PLACEHOLDERS, percent_text
 from cchc_desktop.report.sections import heading_case
 from cchc_desktop.report.template import SECTION_KEYS, fill, load_template, paragraphs, placeholders_in
@@ -28,7 +28,7 @@ def test_broken_template_is_a_vietnamese_error(tmp_path):
     path.write_text(json.dumps({"muc": {"opening": {"noi_dung": ["x"]}}}), encoding="utf-8")
     with pytest.raises(UserInputError, match="Mẫu báo cáo mau.json không hợp lệ"):
         load_template(path)
-    with pytest.raises(UserInputError, match="Không đọc được mẫu báo cáo"):
+    with pytest.raises(EnvironmentProblem, match="Không thể đọc mẫu báo cáo missing.json: không tìm thấy tệp"):
         load_template(tmp_path / "missing.json")
 
 
