@@ -1,8 +1,9 @@
 """The one place that shows errors to the user.
 
 Expected failures (``CchcError``: bad input, the environment in the way) show their
-own Vietnamese message. Anything else is a bug in the program: a short apology,
-with the details in a box and a button that copies them for whoever helps.
+own Vietnamese message. Anything else is a bug in the program: a short apology and a
+button that copies the details (a Python traceback, English) for whoever helps; the
+details themselves stay folded away unless the user asks to see them.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from cchc_desktop.os_errors import describe_os_error, is_environment_error
 TITLE = "CCHC Desktop"
 BUG_TEXT = (
     "Chương trình gặp lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.\n"
-    "Hãy sao chép chi tiết dưới đây và gửi cho người hỗ trợ."
+    "Hãy bấm “Sao chép chi tiết” rồi gửi cho người hỗ trợ; chi tiết cũng được ghi vào tệp nhật ký."
 )
 
 
@@ -44,14 +45,19 @@ class ErrorDialog(QDialog):
         layout.addWidget(self.message_label)
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
-        self.details.setVisible(bool(details))
+        self.details.setVisible(False)
         layout.addWidget(self.details)
         layout.addLayout(self._buttons(bool(details)))
 
-    def _buttons(self, with_copy: bool) -> QHBoxLayout:
+    def _buttons(self, with_details: bool) -> QHBoxLayout:
         row = QHBoxLayout()
+        if with_details:
+            self.show_details = QPushButton("Xem chi tiết")
+            self.show_details.setCheckable(True)
+            self.show_details.toggled.connect(self._toggle_details)
+            row.addWidget(self.show_details)
         row.addStretch(1)
-        if with_copy:
+        if with_details:
             copy = QPushButton("Sao chép chi tiết")
             copy.clicked.connect(self.copy_details)
             row.addWidget(copy)
@@ -60,6 +66,11 @@ class ErrorDialog(QDialog):
         close.clicked.connect(self.accept)
         row.addWidget(close)
         return row
+
+    def _toggle_details(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.show_details.setText("Ẩn chi tiết" if shown else "Xem chi tiết")
+        self.adjustSize()
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details.toPlainText())

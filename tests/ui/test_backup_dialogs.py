@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from cchc_desktop.applog import log_path
 from cchc_desktop.backup import backup_file_name, backups_dir, catalog, describe_file, list_backups, write_backup
@@ -255,3 +256,27 @@ def test_the_application_backs_up_and_lets_go_when_it_quits(qtbot, qapp, data_di
     qapp.aboutToQuit.emit()  # what app.exec() does when the last window closes
     assert [b.reason for b in list_backups(backups_dir(data_dir))] == ["close"]  # empty at open: no copy
     InstanceLock(data_dir).acquire().release()
+
+
+def test_a_bug_shows_an_apology_with_the_traceback_folded_away(qtbot):
+    try:
+        {}["missing"]
+    except KeyError as bug:
+        dialog = errors.error_dialog(None, bug)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.message_label.text() == errors.BUG_TEXT
+    assert not dialog.details.isVisible()  # no traceback in the user's face
+    dialog.copy_details()
+    copied = QGuiApplication.clipboard().text()
+    assert "Traceback (most recent call last)" in copied and "KeyError: 'missing'" in copied
+    dialog.show_details.click()
+    assert dialog.details.isVisible() and dialog.show_details.text() == "Ẩn chi tiết"
+    dialog.show_details.click()
+    assert not dialog.details.isVisible() and dialog.show_details.text() == "Xem chi tiết"
+
+
+def test_an_expected_failure_has_no_details_to_show(qtbot):
+    dialog = errors.error_dialog(None, OSError(errno.ENOSPC, "No space left on device"))
+    qtbot.addWidget(dialog)
+    assert not hasattr(dialog, "show_details") and not dialog.details.isVisible()
