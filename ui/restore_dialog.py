@@ -33,7 +33,9 @@ from cchc_desktop.backup import (
     backups_dir,
     catalog,
     describe_file,
+    other_units_warning,
     restore_backup,
+    unit_names,
     verify_backup_file,
 )
 from cchc_desktop.undo import UndoStack
@@ -242,11 +244,7 @@ class RestoreDialog(QDialog):
         if self.operations is not None and self.operations.busy:  # two writers would interleave
             show_error(self, Busy())
             return
-        question = (
-            f"Khôi phục dữ liệu về bản sao lưu lúc {info.taken_at_label} "
-            f"({content.plans} kế hoạch, {content.tasks} nhiệm vụ)?\n\n"
-            "Dữ liệu hiện tại sẽ được thay thế; trước đó chương trình sao lưu nó để có thể quay lại."
-        )
+        question = restore_question(info, content, unit_names(self.workspace.db.conn))
         if not confirm(self, question, yes="Khôi phục"):
             return
         data_dir = self.workspace.data_dir
@@ -263,6 +261,19 @@ class RestoreDialog(QDialog):
             self.job.cancel.set()
             return
         super().reject()
+
+
+def restore_question(info: BackupInfo, content: ContentSummary, current_units: tuple[str, ...]) -> str:
+    """What the user confirms before a restore: when, whose data, how much, and what
+    becomes of the data in use."""
+    whose = f" của {', '.join(content.units)}" if content.units else ""
+    question = (
+        f"Khôi phục dữ liệu về bản sao lưu lúc {info.taken_at_label}{whose} "
+        f"({content.plans} kế hoạch, {content.tasks} nhiệm vụ)?\n\n"
+        "Dữ liệu hiện tại sẽ được thay thế; trước đó chương trình sao lưu nó để có thể quay lại."
+    )
+    warning = other_units_warning(current_units, content)
+    return f"{question}\n\n{warning}" if warning else question
 
 
 def choose_backup_file(parent: QWidget | None) -> Path | None:

@@ -17,6 +17,7 @@ from cchc_desktop.errors import CchcError, DatabaseUnusable
 from cchc_desktop.migrations import applied_migration_names, is_foreign_schema, known_migration_names
 from cchc_desktop.os_errors import environment_problem, is_damage
 from cchc_desktop.progress import steps
+from cchc_desktop.textnorm import clean, modern_tone
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,7 @@ READ_TIMEOUT_SECONDS = 5.0  # how long a read waits for another program's lock
 class ContentSummary:
     plans: int
     tasks: int
+    units: tuple[str, ...] = ()  # the names of the units it holds data for ("Phường Hạc Thành")
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
@@ -53,7 +55,34 @@ def count_content(conn: sqlite3.Connection) -> ContentSummary:
     tasks = conn.execute(
         "SELECT count(*) FROM task JOIN plan ON plan.id = task.plan_id WHERE plan.deleted_at IS NULL"
     ).fetchone()[0]
-    return ContentSummary(plans, tasks)
+    return ContentSummary(plans, tasks, unit_names(conn))
+
+
+def unit_names(conn: sqlite3.Connection) -> tuple[str, ...]:
+    return tuple(name for (name,) in conn.execute("SELECT name FROM unit ORDER BY id"))
+
+
+def other_units_warning(current_units: tuple[str, ...], restored: ContentSummary) -> str | None:
+    """A caution, before a restore, when the backup holds another unit's data than the
+    database in use (a colleague's USB stick, a file picked by mistake); else None."""
+    if not current_units or not restored.units:
+        return None
+    if {_unit_key(name) for name in current_units} & {_unit_key(name) for name in restored.units}:
+        return None
+    theirs, ours = _names(restored.units), _names(current_units)
+    return (
+        f"Lưu ý: bản sao lưu này là dữ liệu của {theirs}, không phải của {ours} đang dùng. "
+        f"Sau khi khôi phục, dữ liệu của {ours} chỉ còn trong bản sao lưu trước khi khôi phục."
+    )
+
+
+def _unit_key(name: str) -> str:
+    """One unit written two ways ("Phường Hoà An", "phường  Hòa An") is still one unit."""
+    return modern_tone(clean(name)).casefold()
+
+
+def _names(units: tuple[str, ...]) -> str:
+    return ", ".join(clean(name) for name in units)
 
 
 def has_sqlite_header(path: Path) -> bool:

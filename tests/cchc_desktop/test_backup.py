@@ -332,3 +332,18 @@ def test_a_really_read_only_usb_stick(workspace, demo_plan_id, mount_tmpfs):
         backup_to_folder(workspace, stick, NOV_23)
     assert "chỉ cho phép đọc" in raised.value.message
     assert list(stick.iterdir()) == []
+
+
+def test_a_backup_of_another_unit_is_named_before_it_is_restored():
+    from cchc_desktop.backup import other_units_warning
+
+    ours = ("Phường Hòa An",)
+    same_unit_written_otherwise = ContentSummary(1, 44, ("phường  Hoà An",))
+    assert other_units_warning(ours, same_unit_written_otherwise) is None
+    assert other_units_warning((), ContentSummary(1, 44, ("Xã Hoằng Lộc",))) is None  # nothing in use yet
+    assert other_units_warning(ours, ContentSummary(0, 0, ())) is None
+    assert other_units_warning(ours, ContentSummary(1, 44, ("Xã Hoằng Lộc",))) == (
+        "Lưu ý: bản sao lưu này là dữ liệu của Xã Hoằng Lộc, không phải của Phường Hòa An đang dùng. "
+        "Sau khi khôi phục, dữ liệu của Phường Hòa An chỉ còn trong bản sao lưu trước khi khôi phục."
+    )
+    assert other_units_warning(ours, ContentSummary(1, 44, ("Phường Hoà Ân",))) is not None  # another ward

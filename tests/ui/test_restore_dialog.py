@@ -3,8 +3,11 @@ thread with its own connection; a cancel leaves the data and the backups as they
 
 from __future__ import annotations
 
-from cchc_desktop.backup import backups_dir, list_backups, writing
-from tests.cchc_desktop.test_backup import dump
+from cchc_desktop.backup import backups_dir, list_backups, unit_names, write_backup, writing
+from cchc_desktop.models import Unit
+from cchc_desktop.setup_unit import create_unit_with_plan
+from cchc_desktop.workspace import Workspace
+from tests.cchc_desktop.test_backup import NOV_23, dump
 from tests.ui.background_helpers import cancel_when, press_cancel
 from tests.ui.test_backup_dialogs import three_backups  # noqa: F401 - the fixture
 from ui import background, restore_dialog
@@ -12,7 +15,7 @@ from ui.main_window import MainWindow
 from ui.restore_dialog import RestoreDialog
 
 QUESTION = (
-    "Khôi phục dữ liệu về bản sao lưu lúc 23/11/2026 12:30:05 (1 kế hoạch, 44 nhiệm vụ)?\n\n"
+    "Khôi phục dữ liệu về bản sao lưu lúc 23/11/2026 12:30:05 của Phường 1 (1 kế hoạch, 44 nhiệm vụ)?\n\n"
     "Dữ liệu hiện tại sẽ được thay thế; trước đó chương trình sao lưu nó để có thể quay lại."
 )
 
@@ -147,3 +150,29 @@ def test_restore_dialog_screenshot(qtbot, workspace, three_backups, tmp_path):  
     dialog.show()
     qtbot.waitExposed(dialog)
     assert dialog.grab().save(str(tmp_path / "restore.png"))
+
+
+def _another_units_backup(tmp_path):
+    other = Workspace.open(tmp_path / "xa-khac")
+    try:
+        create_unit_with_plan(other.db, Unit(None, "Xã Hoằng Lộc", "xã"), 2026)
+        return write_backup(other.db.conn, tmp_path / "usb", "manual", NOV_23).path
+    finally:
+        other.close()
+
+
+def test_restoring_another_units_backup_names_both_units(qtbot, workspace, three_backups, tmp_path,  # noqa: F811
+                                                         monkeypatch):
+    asked = []
+    monkeypatch.setattr(restore_dialog, "confirm", lambda parent, text, yes="": asked.append(text) or False)
+    dialog = _opened(qtbot, workspace)
+    monkeypatch.setattr(restore_dialog, "choose_backup_file", lambda parent: _another_units_backup(tmp_path))
+    dialog.restore_other_file()
+    dialog.job.wait()
+    assert asked == [
+        "Khôi phục dữ liệu về bản sao lưu lúc 23/11/2026 12:30:05 của Xã Hoằng Lộc (1 kế hoạch, 0 nhiệm vụ)?\n\n"
+        "Dữ liệu hiện tại sẽ được thay thế; trước đó chương trình sao lưu nó để có thể quay lại.\n\n"
+        "Lưu ý: bản sao lưu này là dữ liệu của Xã Hoằng Lộc, không phải của Phường 1 đang dùng. "
+        "Sau khi khôi phục, dữ liệu của Phường 1 chỉ còn trong bản sao lưu trước khi khôi phục."
+    ]
+    assert unit_names(workspace.db.conn) == ("Phường 1",)  # not confirmed: nothing changed
