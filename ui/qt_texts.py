@@ -1,11 +1,15 @@
 """Vietnamese for the few texts Qt's own widgets show: the right-click menu of every text
 field and spin box. Qt ships no Vietnamese translation of them (its translations folder
 has none), so this translator answers those look-ups from a table; the program's own
-texts are Vietnamese already and never pass through it."""
+texts are Vietnamese already and never pass through it.
+
+Calendars (the drop-down of every date field) take their month and day names from the
+default locale: ``install`` makes it Vietnamese. Date fields set their own format
+(dd/MM/yyyy); spin boxes show no digit grouping, so years stay "2026"."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 _EDITING = {
     "&Undo": "&Hoàn tác",
@@ -38,7 +42,9 @@ class QtTextsInVietnamese(QTranslator):
 
 
 def install(app: QCoreApplication) -> QtTextsInVietnamese:
-    """Install the translator on ``app``; it is kept as the application's child."""
+    """Install the translator on ``app`` (it is kept as the application's child) and make
+    Vietnamese the default locale."""
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     translator = QtTextsInVietnamese(app)
     app.installTranslator(translator)
     return translator
