@@ -58,6 +58,24 @@ def install(window) -> None:
     _toolbar(window)
 
 
+def update_states(window) -> None:
+    """Enable what makes sense now: nothing about a plan while there is none, and the
+    actions on the appendix's current row (and its shortcuts: Delete, Alt+↑…) only while
+    the appendix is in sight, so a key pressed on another tab never acts on a row the
+    user cannot see. On the "Chỉ tiêu" tab, Ctrl+N, Ctrl+E and Delete are the indicators'."""
+    has_plan = window.current_plan_id is not None
+    tab = window.tabs.currentWidget()
+    on_appendix = tab is window.appendix
+    for action in (window.export_action, window.print_action, window.report_action, window.plan_info_action,
+                   window.copy_plan_action, window.delete_plan_action, window.add_area_action):
+        action.setEnabled(has_plan)
+    window.new_task_action.setEnabled(has_plan and tab is not window.indicators_tab)
+    for action in (window.open_task_action, window.delete_task_action, window.task_up_action,
+                   window.task_down_action, window.task_area_action, window.rename_area_action,
+                   window.area_up_action, window.area_down_action, window.delete_area_action):
+        action.setEnabled(has_plan and on_appendix)
+
+
 def _toolbar(window) -> None:
     """The everyday actions, visible: not every user looks in menus or knows shortcuts."""
     toolbar = window.addToolBar("Thao tác")

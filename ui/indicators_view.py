@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStatusTipEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QStatusTipEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -88,8 +88,19 @@ class IndicatorsWidget(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.view.activated.connect(lambda _index: self.edit_selected())
+        self._add_shortcuts()
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.proxy.modelReset.connect(self._update_buttons)
+
+    def _add_shortcuts(self) -> None:
+        """The keys the appendix uses for tasks, here for indicators (the window turns its
+        task actions off while this tab is shown, so no key means two things at once)."""
+        for button, keys, slot in ((self.add_button, "Ctrl+N", self.add_indicator),
+                                   (self.edit_button, "Ctrl+E", self.edit_selected),
+                                   (self.delete_button, "Delete", self.delete_selected)):
+            shortcut = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+            button.setToolTip(f"{button.text()} ({keys})")
 
     # Showing --------------------------------------------------------------
 

@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         self.appendix.filter_bar.changed.connect(lambda: self.appendix.apply_filter(self.at))
         self.operations.changed.connect(self._after_change)
         self.tabs.currentChanged.connect(lambda _i: self._activate_overview())
+        self.tabs.currentChanged.connect(lambda _i: self._update_actions())
 
     # Showing --------------------------------------------------------------
 
@@ -204,8 +205,14 @@ class MainWindow(QMainWindow):
         if plan_id != self.current_plan_id:
             self.show_plan(plan_id)
 
+    def _update_actions(self) -> None:
+        from ui.actions import update_states
+
+        update_states(self)
+
     def show_plan(self, plan_id: int | None) -> None:
         self.current_plan_id = plan_id
+        self._update_actions()
         if plan_id is None:
             self.plan_heading.setText("Chưa có kế hoạch nào. Tạo kế hoạch mới trong menu Kế hoạch.")
             self.appendix_model.set_groups([])

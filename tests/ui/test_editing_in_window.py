@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -198,3 +200,28 @@ def test_deleted_plans_are_listed_with_the_time_as_written_elsewhere(qtbot, wind
     actions.restore_deleted_plan(window)
     (label,) = offered
     assert re.fullmatch(r"Năm 2024 — .+ \(xóa lúc \d\d/\d\d/\d{4} \d\d:\d\d:\d\d\)", label), label
+
+
+def test_keys_on_the_indicators_tab_act_on_indicators_not_on_hidden_tasks(qtbot, window, monkeypatch):
+    window.appendix_view.setCurrentIndex(window.appendix_proxy.index(task_row(window, 44), 1))
+    window.tabs.setCurrentWidget(window.indicators_tab)
+    indicators = window.indicators
+    dialogs = []
+    monkeypatch.setattr(indicators, "exec_dialog", lambda dialog: dialogs.append(type(dialog).__name__) or False)
+    monkeypatch.setattr(actions, "confirm", lambda *a, **k: pytest.fail("asked to delete a task"))
+    qtbot.waitUntil(indicators.isVisible)  # the tab's content is made, then shown on the next turn of the loop
+    indicators.view.selectRow(0)
+    indicators.view.setFocus()
+    qtbot.waitUntil(indicators.view.hasFocus)
+    for key, modifier in ((Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier),
+                          (Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier),
+                          (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)):
+        qtbot.keyClick(indicators.view, key, modifier)
+    assert dialogs == ["IndicatorDialog", "IndicatorDialog", "QMessageBox"]  # add, edit, confirm deletion
+    assert len(stt_contents(window)) == 44  # no task added or deleted behind the user's back
+    assert not window.new_task_action.isEnabled() and not window.delete_task_action.isEnabled()
+    window.tabs.setCurrentWidget(window.overview_tab)
+    assert window.new_task_action.isEnabled()  # adds to the appendix and shows it
+    assert not window.delete_task_action.isEnabled() and not window.task_up_action.isEnabled()
+    window.tabs.setCurrentWidget(window.appendix)
+    assert window.delete_task_action.isEnabled() and window.task_up_action.isEnabled()

@@ -40,6 +40,11 @@ def test_empty_database_shows_no_plan(qtbot, workspace):
     qtbot.addWidget(window)
     assert window.selected_plan_id() is None
     assert window.plan_heading.text().startswith("Chưa có kế hoạch nào.")
+    plan_bound = [window.export_action, window.print_action, window.report_action, window.plan_info_action,
+                  window.copy_plan_action, window.delete_plan_action, window.new_task_action,
+                  window.delete_task_action, window.add_area_action, window.delete_area_action]
+    assert not any(action.isEnabled() for action in plan_bound)  # greyed, not silently doing nothing
+    assert window.new_plan_action.isEnabled() and window.import_action.isEnabled()
 
 
 def test_screenshot_entry_point(tmp_path):
