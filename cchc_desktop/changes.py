@@ -3,7 +3,8 @@
 Every edit the user makes becomes one :class:`Change`: an ordered list of row
 changes (insert, update or delete of one row), applied in one transaction. Reverting
 runs the inverse in reverse order, so undo and redo work the same way for every kind
-of edit. Changes to tasks are written to ``task_history`` as they happen.
+of edit. Changes to tasks, and to their progress log, are written to ``task_history``
+as they happen.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.progress import steps
 
 TASK_TABLE = "task"
+PROGRESS_TABLE = "progress"
 HISTORY_SKIP = {"id", "plan_id"}
 
 
@@ -80,6 +82,8 @@ def apply(db: Database, change: Change, action: str = "sửa") -> None:
             _write_row(db, row)
             if row.table == TASK_TABLE:
                 _record_history(db, row, action)
+            elif row.table == PROGRESS_TABLE:
+                _record_progress_history(db, row, action)
 
 
 def _write_row(db: Database, row: RowChange) -> None:
@@ -117,6 +121,18 @@ def _record_history(db: Database, row: RowChange, action: str) -> None:
                 "INSERT INTO task_history (task_id, at, action, field, old, new) VALUES (?, ?, ?, ?, ?, ?)",
                 [task_id, at, action, column, _text(old), _text(new)],
             )
+
+
+def _record_progress_history(db: Database, row: RowChange, action: str) -> None:
+    """A progress entry added, changed or deleted is a line in its task's history
+    (field ``progress``), so that no step of a task's record goes without a trace."""
+    kind = "thêm" if row.before is None else "xóa" if row.after is None else "sửa"
+    task_id = (row.after or row.before)["task_id"]
+    db.execute(
+        "INSERT INTO task_history (task_id, at, action, field, old, new) VALUES (?, ?, ?, ?, ?, ?)",
+        [task_id, datetime.now().isoformat(timespec="seconds"), f"{action}: {kind}", PROGRESS_TABLE,
+         None if row.before is None else _dump(row.before), None if row.after is None else _dump(row.after)],
+    )
 
 
 def _dump(row: dict) -> str:

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from cchc_desktop.models import PROGRESS_STATUSES
 from cchc_desktop.sqlite_db import Database
 
 FIELD_LABELS = {
@@ -21,6 +22,8 @@ FIELD_LABELS = {
 }
 ACTION_LABELS = {"sửa": "Sửa", "hoàn tác": "Hoàn tác", "làm lại": "Làm lại"}
 WHOLE_TASK = "Cả nhiệm vụ"
+PROGRESS_FIELD = "progress"  # the ``field`` of a progress entry's line (changes._record_progress_history)
+PROGRESS_LABEL = "Tiến độ"
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,9 @@ def task_history(db: Database, task_id: int) -> list[HistoryEntry]:
 def _entry(row: tuple, areas: dict[str, str]) -> HistoryEntry:
     at, action, column, old, new = row
     base, _, kind = action.partition(": ")
+    if column == PROGRESS_FIELD:
+        return HistoryEntry(datetime.fromisoformat(at), progress_action(base, kind), PROGRESS_LABEL,
+                            progress_summary(old), progress_summary(new))
     if kind:
         return HistoryEntry(datetime.fromisoformat(at), whole_task_action(base, kind), WHOLE_TASK,
                             _task_summary(old), _task_summary(new))
@@ -61,6 +67,27 @@ def whole_task_action(base: str, kind: str) -> str:
     if base == "sửa":
         return f"{kind.capitalize()} nhiệm vụ"
     return f"{ACTION_LABELS.get(base, base)}: {kind} nhiệm vụ"
+
+
+def progress_action(base: str, kind: str) -> str:
+    """'sửa: thêm' -> 'Thêm cập nhật tiến độ'; 'hoàn tác: xóa' -> 'Hoàn tác: xóa cập nhật tiến độ'."""
+    if base == "sửa":
+        return f"{kind.capitalize()} cập nhật tiến độ"
+    return f"{ACTION_LABELS.get(base, base)}: {kind} cập nhật tiến độ"
+
+
+def progress_summary(snapshot: str | None) -> str:
+    """A progress entry as '20/03/2024: Đang thực hiện 50% — <result>'."""
+    if not snapshot:
+        return ""
+    try:
+        entry = json.loads(snapshot)
+        on_date = f"{date.fromisoformat(entry['on_date']):%d/%m/%Y}"
+    except (ValueError, KeyError, TypeError):
+        return snapshot
+    status = PROGRESS_STATUSES.get(entry.get("status"), entry.get("status", ""))
+    summary = f"{on_date}: {status} {entry.get('percent', 0)}%"
+    return f"{summary} — {entry['result']}" if entry.get("result") else summary
 
 
 def value_text(column: str, value: str | None, areas: dict[str, str] | None = None) -> str:

@@ -90,6 +90,14 @@ def choose_evidence_file(parent: QWidget) -> str:
     return path
 
 
+# The task form's "Lưu"/"Hủy" are about its "Nội dung" tab; a progress entry is written
+# (and undoable) the moment it is added, so the form says so rather than let "Hủy" look
+# as if it took the entry back.
+SAVED_AT_ONCE = ("Mỗi cập nhật được lưu ngay khi bấm “Thêm cập nhật” và ghi vào lịch sử thay đổi; "
+                 "nút “Hủy” của hộp thoại không bỏ nó. Muốn bỏ, hãy xóa bản ghi.")
+HINT_STYLE = "color: #555555"
+
+
 class ProgressPanel(QWidget):
     """Call ``set_task`` to show a task's log; edits go through ``operations``."""
 
@@ -155,6 +163,10 @@ class ProgressPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.add_button)
         grid.addLayout(buttons, 3, 0, 1, 3)
+        self.saved_at_once = QLabel(SAVED_AT_ONCE)
+        self.saved_at_once.setWordWrap(True)
+        self.saved_at_once.setStyleSheet(HINT_STYLE)
+        grid.addWidget(self.saved_at_once, 4, 0, 1, 3)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -204,3 +204,20 @@ def test_a_plan_keeps_the_names_it_was_issued_under(db, demo_plan_id):
     apply(db, change)
     new = repo.document_unit(db, repo.get_plan(db, change.rows[0].key["id"]))
     assert (new.issuing_body, new.place_name) == ("ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH", "Tân Ninh")
+
+
+def test_progress_entries_added_and_deleted_are_in_the_tasks_history(db, demo_plan_id):
+    from cchc_desktop.history import task_history
+
+    stack = UndoStack(db)
+    task = by_stt(db, demo_plan_id, 5)
+    added = stack.do(progress.add_progress(db, task.id, date(2024, 3, 20), "in_progress", 50, "Đã dự thảo kế hoạch"))
+    stack.do(progress.delete_progress(db, added.rows[0].key["id"]))
+    stack.undo()
+    lines = [(e.action, e.field, e.old, e.new) for e in task_history(db, task.id)[:3]]
+    entry = "20/03/2024: Đang thực hiện 50% — Đã dự thảo kế hoạch"
+    assert lines == [
+        ("Hoàn tác: thêm cập nhật tiến độ", "Tiến độ", "", entry),  # what the undo did: brought it back
+        ("Xóa cập nhật tiến độ", "Tiến độ", entry, ""),
+        ("Thêm cập nhật tiến độ", "Tiến độ", "", entry),
+    ]

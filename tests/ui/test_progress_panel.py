@@ -168,3 +168,17 @@ def test_history_of_an_added_task_and_of_renumbered_ones(operations, db, demo_pl
     assert (added.action, added.field, added.old, added.new) == ("Thêm nhiệm vụ", "Cả nhiệm vụ", "", "Stt 44: Nhiệm vụ mới")
     moved = task_history(db, 44)[0]
     assert (moved.field, moved.old, moved.new) == ("Stt", "44", "45")
+
+
+def test_the_task_form_says_progress_is_saved_at_once_and_its_history_shows_it(qtbot, operations, db, demo_plan_id):
+    from ui.task_dialog import TaskDialog
+
+    dialog = TaskDialog(repo.get_task(db, 44), 2024, operations=operations)
+    qtbot.addWidget(dialog)
+    assert "“Hủy” của hộp thoại không bỏ nó" in dialog.progress_panel.saved_at_once.text()
+    dialog.progress_panel.date_edit.setDate(date(2024, 3, 20))
+    dialog.progress_panel.add_button.click()
+    history = table_text(dialog.history_panel.proxy)
+    assert history[0][1:] == ["Thêm cập nhật tiến độ", "Tiến độ", "", "20/03/2024: Đang thực hiện 0%"]
+    dialog.reject()
+    assert len(repo.list_progress(db, 44)) == 1  # kept, as the form said
