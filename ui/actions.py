@@ -99,13 +99,13 @@ def _toolbar(window) -> None:
 
 def _file_actions(window) -> None:
     menu = window.file_menu
-    window.export_action = _action(window, menu, "Xuất tài liệu (PDF, Excel)…", lambda: export_documents(window), "Ctrl+Shift+E")
-    window.print_action = _action(window, menu, "In phụ lục…", lambda: print_appendix(window), QKeySequence.StandardKey.Print)
-    window.report_action = _action(window, menu, "Báo cáo định kỳ…", lambda: open_report(window), "Ctrl+R")
+    window.export_action = _action(window, menu, "&Xuất tài liệu (PDF, Excel)…", lambda: export_documents(window), "Ctrl+Shift+E")
+    window.print_action = _action(window, menu, "&In phụ lục…", lambda: print_appendix(window), QKeySequence.StandardKey.Print)
+    window.report_action = _action(window, menu, "&Báo cáo định kỳ…", lambda: open_report(window), "Ctrl+R")
     menu.addSeparator()
-    window.import_action = _action(window, menu, "Nhập phụ lục từ Excel, Word…", lambda: import_appendix(window), "Ctrl+I")
+    window.import_action = _action(window, menu, "&Nhập phụ lục từ Excel, Word…", lambda: import_appendix(window), "Ctrl+I")
     menu.addSeparator()
-    window.quit_action = _action(window, window.file_menu, "Thoát", window.close, QKeySequence.StandardKey.Quit)
+    window.quit_action = _action(window, window.file_menu, "&Thoát", window.close, QKeySequence.StandardKey.Quit)
 
 
 def _edit_actions(window) -> None:
@@ -113,7 +113,7 @@ def _edit_actions(window) -> None:
     window.undo_action = _action(window, window.edit_menu, "Hoàn tác", ops.undo, "Ctrl+Z")
     window.redo_action = _action(window, window.edit_menu, "Làm lại", ops.redo, ["Ctrl+Y", "Ctrl+Shift+Z"])
     window.edit_menu.addSeparator()
-    window.find_action = _action(window, window.edit_menu, "Tìm nhiệm vụ", lambda: _focus_search(window), "Ctrl+F")
+    window.find_action = _action(window, window.edit_menu, "&Tìm nhiệm vụ", lambda: _focus_search(window), "Ctrl+F")
 
     def refresh_undo_texts() -> None:
         stack = ops.undo_stack
@@ -134,34 +134,34 @@ def _focus_search(window) -> None:
 
 def _plan_actions(window) -> None:
     menu = window.plan_menu
-    window.new_plan_action = _action(window, menu, "Kế hoạch mới…", lambda: new_plan(window))
-    window.plan_info_action = _action(window, menu, "Thông tin kế hoạch và đơn vị…", lambda: edit_plan_info(window))
+    window.new_plan_action = _action(window, menu, "Kế hoạch &mới…", lambda: new_plan(window))
+    window.plan_info_action = _action(window, menu, "&Thông tin kế hoạch và đơn vị…", lambda: edit_plan_info(window))
     menu.addSeparator()
-    window.copy_plan_action = _action(window, menu, "Sao chép sang năm mới…", lambda: copy_plan(window))
-    window.delete_plan_action = _action(window, menu, "Xóa kế hoạch…", lambda: delete_plan(window))
-    window.deleted_plans_action = _action(window, menu, "Kế hoạch đã xóa…", lambda: restore_deleted_plan(window))
+    window.copy_plan_action = _action(window, menu, "&Sao chép sang năm mới…", lambda: copy_plan(window))
+    window.delete_plan_action = _action(window, menu, "&Xóa kế hoạch…", lambda: delete_plan(window))
+    window.deleted_plans_action = _action(window, menu, "&Kế hoạch đã xóa…", lambda: restore_deleted_plan(window))
     menu.addSeparator()
-    window.directory_action = _action(window, menu, "Danh mục phòng, bộ phận, chức danh…", lambda: open_directory(window))
+    window.directory_action = _action(window, menu, "&Danh mục phòng, bộ phận, chức danh…", lambda: open_directory(window))
 
 
 def _task_actions(window) -> None:
     menu = window.task_menu
-    window.new_task_action = _action(window, menu, "Thêm nhiệm vụ", lambda: add_task(window), "Ctrl+N")
-    window.open_task_action = _action(window, menu, "Mở nhiệm vụ…", lambda: open_current_task(window), "Ctrl+E")
-    window.delete_task_action = _action(window, menu, "Xóa nhiệm vụ…", lambda: delete_task(window), "Delete")
+    window.new_task_action = _action(window, menu, "&Thêm nhiệm vụ", lambda: add_task(window), "Ctrl+N")
+    window.open_task_action = _action(window, menu, "&Mở nhiệm vụ…", lambda: open_current_task(window), "Ctrl+E")
+    window.delete_task_action = _action(window, menu, "&Xóa nhiệm vụ…", lambda: delete_task(window), "Delete")
     menu.addSeparator()
-    window.task_up_action = _action(window, menu, "Chuyển lên", lambda: move_task(window, -1), "Alt+Up")
-    window.task_down_action = _action(window, menu, "Chuyển xuống", lambda: move_task(window, +1), "Alt+Down")
-    window.task_area_action = _action(window, menu, "Chuyển sang nhóm khác…", lambda: move_task_to_area(window))
+    window.task_up_action = _action(window, menu, "Chuyển &lên", lambda: move_task(window, -1), "Alt+Up")
+    window.task_down_action = _action(window, menu, "Chuyển xuốn&g", lambda: move_task(window, +1), "Alt+Down")
+    window.task_area_action = _action(window, menu, "Chuyển sang &nhóm khác…", lambda: move_task_to_area(window))
 
 
 def _area_actions(window) -> None:
     menu = window.area_menu
-    window.add_area_action = _action(window, menu, "Thêm nhóm nhiệm vụ…", lambda: add_area(window))
-    window.rename_area_action = _action(window, menu, "Đổi tên nhóm…", lambda: rename_area(window))
-    window.area_up_action = _action(window, menu, "Chuyển nhóm lên", lambda: move_area(window, -1))
-    window.area_down_action = _action(window, menu, "Chuyển nhóm xuống", lambda: move_area(window, +1))
-    window.delete_area_action = _action(window, menu, "Xóa nhóm…", lambda: delete_area(window))
+    window.add_area_action = _action(window, menu, "&Thêm nhóm nhiệm vụ…", lambda: add_area(window))
+    window.rename_area_action = _action(window, menu, "Đổi tên nhó&m…", lambda: rename_area(window))
+    window.area_up_action = _action(window, menu, "Chuyển nhóm &lên", lambda: move_area(window, -1))
+    window.area_down_action = _action(window, menu, "Chuyển nhóm xuốn&g", lambda: move_area(window, +1))
+    window.delete_area_action = _action(window, menu, "&Xóa nhóm…", lambda: delete_area(window))
 
 
 # What the actions do ---------------------------------------------------------

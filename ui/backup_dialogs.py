@@ -50,8 +50,8 @@ def add_backup_actions(window) -> None:
     """"Sao lưu…" and "Khôi phục…" in the "Tệp" menu, above "Thoát"."""
     menu = getattr(window, "file_menu", None) or window.menuBar().addMenu("&Tệp")
     before = getattr(window, "quit_action", None)
-    window.backup_action = menu.addAction("Sao lưu…")
-    window.restore_action = menu.addAction("Khôi phục…")
+    window.backup_action = menu.addAction("&Sao lưu…")
+    window.restore_action = menu.addAction("&Khôi phục…")
     window.backup_action.triggered.connect(lambda _=False: save_backup_to_chosen_folder(window, window.workspace))
     window.restore_action.triggered.connect(lambda _=False: _open_restore_dialog(window))
     if before is not None:

@@ -1,7 +1,9 @@
+import re
 import subprocess
 import sys
 
 from PySide6.QtGui import QFontInfo, QImage
+from PySide6.QtWidgets import QToolBar, QToolButton
 
 from cchc_desktop import repo
 from cchc_desktop.demo import load_demo
@@ -119,3 +121,22 @@ def test_tabs_out_of_sight_are_built_when_first_shown(qtbot, workspace):
     window.tabs.setCurrentIndex(0)
     assert not window.overview.active  # out of sight again: stops following edits
     assert window.overview.overdue_model.rowCount() == 6  # the demo at 20/03/2024
+
+
+def test_every_menu_item_has_its_own_access_key(qtbot, workspace):
+    """Alt+T, then a letter: each item of a menu has one, and no two share it. Undo and
+    redo change their text with every edit; they have Ctrl+Z and Ctrl+Y."""
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    menus = [action.menu() for action in window.menuBar().actions()]
+    assert [menu.title() for menu in menus] == ["&Tệp", "&Sửa", "&Kế hoạch", "&Nhiệm vụ", "Nhó&m", "Trợ &giúp"]
+    for menu in menus:
+        items = [a for a in menu.actions()
+                 if not a.isSeparator() and a not in (window.undo_action, window.redo_action)]
+        keys = [re.search(r"&([A-Za-z])", item.text()) for item in items]
+        assert all(keys), [item.text() for item, key in zip(items, keys) if not key]
+        letters = [key[1].lower() for key in keys]
+        assert len(letters) == len(set(letters)), (menu.title(), [item.text() for item in items])
+    toolbar = window.findChild(QToolBar, "main-toolbar")
+    shown = [button.text() for button in toolbar.findChildren(QToolButton) if button.defaultAction()]
+    assert "Thêm nhiệm vụ" in shown and "Chuyển xuống" in shown  # the toolbar shows no "&"

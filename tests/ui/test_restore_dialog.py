@@ -126,7 +126,7 @@ def test_restore_from_the_menu_refreshes_the_window_and_forgets_undo(qtbot, work
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
-    assert texts[-3:] == ["Sao lưu…", "Khôi phục…", "Thoát"]
+    assert texts[-3:] == ["&Sao lưu…", "&Khôi phục…", "&Thoát"]
     informed = []
     monkeypatch.setattr(restore_dialog, "inform", lambda parent, text: informed.append(text))
     monkeypatch.setattr(restore_dialog, "confirm", lambda *a, **k: True)
