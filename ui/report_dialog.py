@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -28,6 +31,21 @@ from cchc_desktop.tracking import plan_schedule
 from ui.documents import PERIOD_LABELS, report_kind
 
 UNTITLED_SECTIONS = {"opening": "Phần mở đầu", "closing": "Phần kết"}
+TEMPLATE_MARK = "(văn bản mẫu)"
+TEMPLATE_COLOUR = QColor("#666666")
+SUBSECTION = re.compile(r"\d+\.\s")  # "1. Công tác chỉ đạo…" under "II. KẾT QUẢ…"
+SUBSECTION_INDENT = "\u2003\u2003"  # two em spaces: a list item has no indent of its own
+
+
+def section_item(heading: str, own: bool) -> QListWidgetItem:
+    """A section in the list: subsections indented under their part; one still on the
+    template's text greyed and marked, one with the user's own text in plain black."""
+    text = f"{SUBSECTION_INDENT}{heading}" if SUBSECTION.match(heading) else heading
+    item = QListWidgetItem(text if own else f"{text}  {TEMPLATE_MARK}")
+    if not own:
+        item.setForeground(TEMPLATE_COLOUR)
+        item.setToolTip("Mục này đang dùng văn bản mẫu; sửa ở ô bên phải để viết nội dung riêng.")
+    return item
 SENT_STYLE = "color: #1b6e20; font-weight: bold"
 DRAFT_STYLE = "color: #1f3f73; font-weight: bold"
 
@@ -54,6 +72,8 @@ class ReportDialog(QDialog):
         self.status = QLabel()
         self.window_label = QLabel()
         self.sections = QListWidget()
+        self.sections.setWordWrap(True)  # long headings wrap in the list instead of scrolling it sideways
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.editor = QPlainTextEdit()
         self.editor_hint = QLabel("Các chỗ {…} được thay bằng số liệu khi in. Để trống một mục: dùng lại văn bản mẫu.")
         self.editor_hint.setWordWrap(True)
@@ -102,7 +122,7 @@ class ReportDialog(QDialog):
         editor_layout.addWidget(QLabel("<b>Khi in sẽ là:</b>"))
         editor_layout.addWidget(self.preview, 1)
         splitter.addWidget(editor_box)
-        splitter.setSizes([330, 650])
+        splitter.setSizes([380, 600])
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(splitter, 1)
@@ -148,7 +168,7 @@ class ReportDialog(QDialog):
         self.sections.blockSignals(True)
         self.sections.clear()
         for key, heading, _text, own in self._texts:
-            self.sections.addItem((heading or UNTITLED_SECTIONS.get(key, key)) + ("" if own else "  (văn bản mẫu)"))
+            self.sections.addItem(section_item(heading or UNTITLED_SECTIONS.get(key, key), own))
         self.sections.blockSignals(False)
         self.sections.setCurrentRow(0)
         self._show_section(0)

@@ -31,6 +31,10 @@ def test_shows_the_plans_own_window_and_the_sections(dialog):
     headings = [dialog.sections.item(i).text() for i in range(dialog.sections.count())]
     assert any("CÔNG TÁC CHỈ ĐẠO" in h.upper() for h in headings)
     assert all(h.endswith("(văn bản mẫu)") for h in headings)
+    subsections = [h for h in headings if h.startswith("\u2003")]  # "1. Công tác…" indented under its part
+    assert subsections and all(h.lstrip("\u2003")[0].isdigit() for h in subsections)
+    assert not any(h[0].isdigit() for h in headings)
+    assert dialog.sections.item(0).foreground().color().name() == "#666666"  # still the template's text
     dialog.period.setCurrentIndex(dialog.period.findData("h1"))
     assert dialog.window_label.text().endswith("đến ngày 31/05/2024")
 
@@ -45,6 +49,9 @@ def test_typed_text_is_saved_and_printed(dialog, db, demo_plan_id, tmp_path):
     stored = report.get_report(db, demo_plan_id, "q1")
     assert stored.number == "12"
     assert "Ủy ban nhân dân phường đã ban hành kế hoạch đúng hạn." in stored.narrative.values()
+    dialog.load()
+    own = dialog.sections.item(1)
+    assert not own.text().endswith("(văn bản mẫu)") and own.foreground().color().name() != "#666666"
     written = report.export_report(db, demo_plan_id, "q1", tmp_path, ("pdf",))
     text = subprocess.run(["pdftotext", str(written[0]), "-"], capture_output=True, text=True).stdout
     assert "Ủy ban nhân dân phường đã ban hành kế hoạch đúng hạn." in " ".join(text.split())
