@@ -18,6 +18,7 @@ from cchc_desktop.edits.plans import copy_plan_to_year
 from cchc_desktop.errors import CchcError, UserInputError
 from cchc_desktop.instance_lock import InstanceLock
 from cchc_desktop.os_errors import environment_problem, is_environment_error
+from cchc_desktop.paths import existing_data_dir
 from cchc_desktop.search import TaskFilter
 from cchc_desktop.tracking import track_plan
 from cchc_desktop.workspace import Workspace
@@ -142,7 +143,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(environment_problem(exc, f"thực hiện lệnh {args.command}"))
 
 
+# Which commands may start a new data directory: the one rule, for every command.
+#
+# Only a command that brings its own data may create the data directory and its database:
+# ``demo`` (the sample plan), ``import FILE`` as a new plan (without --plan) and ``restore``
+# (a backup, say onto a new computer). Every other command reads, changes or exports data
+# that must already be there (plans, tasks, copy-plan, export, report, backup, check,
+# import --plan): a data directory without a database is a mistyped --data-dir, or a
+# machine with no data yet, and is refused with exit 2 before anything (directory,
+# database, lock) is created, since a new empty database would look as if the user's plans
+# were gone. ``import --dry-run`` of a new plan reads only the file: it opens no database.
+def may_create_data(args) -> bool:
+    return args.command in ("demo", "restore") or (
+        args.command == "import" and args.plan is None and not args.dry_run
+    )
+
+
+def reads_only_the_file(args) -> bool:
+    return args.command == "import" and args.plan is None and args.dry_run
+
+
 def _run(args) -> int:
+    if reads_only_the_file(args):
+        COMMANDS[args.command](None, args)
+        return 0
+    if not may_create_data(args):
+        existing_data_dir(args.data_dir)  # raises NoDataHere: nothing is created
     if args.command in cli_backup.COMMANDS:  # they open (or refuse to open) the database themselves
         return cli_backup.run(args)
     workspace = Workspace.open(args.data_dir)

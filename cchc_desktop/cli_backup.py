@@ -37,14 +37,13 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     backup.add_argument("--out", metavar="THƯ_MỤC", help="ghi bản sao vào thư mục này (ví dụ USB)")
     restore = commands.add_parser("restore", help="khôi phục từ một bản sao lưu (trạng thái hiện tại được sao lưu trước)")
     restore.add_argument("file", metavar="TỆP", help="tệp sao lưu cchc-….sqlite3")
-    commands.add_parser("check", help="kiểm tra cơ sở dữ liệu: thoát 0 nếu tốt, 1 kèm lý do nếu không")
+    commands.add_parser(
+        "check", help="kiểm tra cơ sở dữ liệu: thoát 0 nếu tốt, 1 kèm lý do nếu không, 2 nếu không có dữ liệu"
+    )
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    data_dir = resolve_data_dir(args.data_dir)
-    if not database_path(data_dir).is_file():
-        raise UserInputError(f"Chưa có cơ sở dữ liệu trong {data_dir}, không có gì để sao lưu.")
-    workspace = Workspace.open(data_dir)
+    workspace = Workspace.open(args.data_dir)  # cli.py has refused a data directory without data
     try:
         if args.out:
             info = backup_to_folder(workspace, Path(args.out))

@@ -30,6 +30,8 @@ def add_parsers(commands) -> None:
 
 
 def cmd_import(workspace, args: argparse.Namespace) -> None:
+    """``workspace`` is None for ``--dry-run`` of a new plan, which needs no database
+    (``cli.reads_only_the_file``)."""
     from cchc_desktop.importing import commit, read_appendix, summary_lines
 
     if args.plan is not None and args.year is not None:

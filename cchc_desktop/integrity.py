@@ -99,12 +99,22 @@ def diagnose(db_path: Path) -> str | None:
 
 def check(data_dir_override: str | os.PathLike | None = None) -> ContentSummary:
     """``cchc check``: what the database holds when it is sound; else ``DatabaseUnusable``
-    (or ``EnvironmentProblem``) with the reason. Creates nothing, writes nothing."""
+    (or ``EnvironmentProblem``) with the reason. Creates nothing, writes nothing: the
+    directory is left as it was found, -wal and -shm included (``_remove_side_files``)."""
     db_path = database_path(resolve_data_dir(data_dir_override))
     if not db_path.is_file():
         raise DatabaseUnusable(f"Không có cơ sở dữ liệu {db_path}.")
     if db_path.stat().st_size == 0:
         raise DatabaseUnusable(f"Tệp {db_path} trống (0 byte).")
+    found = _side_files(db_path)
+    try:
+        return _checked_content(db_path)
+    finally:
+        if not found:
+            _remove_side_files(db_path)
+
+
+def _checked_content(db_path: Path) -> ContentSummary:
     reason = diagnose(db_path)
     if reason:
         raise DatabaseUnusable(reason)
@@ -115,6 +125,44 @@ def check(data_dir_override: str | os.PathLike | None = None) -> ContentSummary:
         raise environment_problem(exc, f"kiểm tra cơ sở dữ liệu {db_path.name}") from exc
     finally:
         conn.close()
+
+
+def _side_files(db_path: Path) -> set[str]:
+    """Which of -wal, -shm and -journal lie beside the database."""
+    return {suffix for suffix in (*SIDE_FILES, "-journal") if db_path.with_name(db_path.name + suffix).exists()}
+
+
+def _remove_side_files(db_path: Path) -> None:
+    """Remove the -wal and -shm that reading a WAL database with ``mode=ro`` creates (and,
+    being read-only, cannot remove), when no other connection has the database open.
+
+    Not ``immutable=1`` instead of ``mode=ro``: SQLite would then take no lock and ignore
+    the -wal, so beside a running window it could read pages a checkpoint is rewriting (a
+    sound database reported damaged) and miss every plan saved since the last checkpoint.
+    Not deleting the files ourselves either: a window or worker that opened the database
+    meanwhile may be using them, and a -shm deleted under it splits the WAL index between
+    its connections, a -wal deleted loses its commits. So SQLite does it, under its own
+    locks: a read-write connection that only reads, when it closes as the last connection
+    (it gets the EXCLUSIVE lock only if no other connection has the file open), checkpoints
+    the WAL, empty since nothing wrote, so the database's bytes and time stay as they were,
+    and deletes -wal and -shm. With another connection open, the files stay: they are its.
+    A -wal with frames (another writer's) or a hot -journal (which a read-write connection
+    would roll back into the database) is never touched.
+    """
+    created = _side_files(db_path)
+    if not created or "-journal" in created:
+        return
+    wal = db_path.with_name(db_path.name + "-wal")
+    try:
+        if wal.exists() and wal.stat().st_size:
+            return
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None, timeout=0)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a read opens the WAL
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error) as exc:  # left as they are: harmless, and never the check's result
+        log.info("Could not remove the -wal/-shm left beside %s: %s", db_path, exc)
 
 
 def _sound_content(conn: sqlite3.Connection, name: str) -> ContentSummary:

@@ -107,6 +107,9 @@ def test_environment_variable_sets_the_data_dir(tmp_path):
     ],
 )
 def test_user_errors_are_one_vietnamese_line_and_exit_2(data_dir, args, expected):
+    from cchc_desktop.workspace import Workspace
+
+    Workspace.open(data_dir).close()  # a database without plans: commands need one to read from
     result = run_cchc("--data-dir", str(data_dir), *args)
     assert result.returncode == 2
     assert result.stderr.strip() == expected

@@ -205,11 +205,68 @@ def test_a_locked_database_is_not_taken_for_damage(backed_up, data_dir, monkeypa
 # cchc check / restore --------------------------------------------------------
 
 def test_cchc_check_creates_nothing(tmp_path):
+    """No data there is the user's mistake (exit 2), as for every command that needs data."""
     missing = tmp_path / "nowhere"
     result = run_cchc("--data-dir", str(missing), "check")
-    assert result.returncode == 1
-    assert result.stderr.strip() == f"Lỗi: Không có cơ sở dữ liệu {missing / 'cchc.sqlite3'}."
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"Lỗi: Không có dữ liệu CCHC Desktop ở thư mục {missing}: hãy kiểm tra lại --data-dir.")
     assert not missing.exists()
+
+
+def snapshot(folder) -> dict[str, tuple[bytes, int]]:
+    """Every file under ``folder``: its bytes and modification time."""
+    return {str(path.relative_to(folder)): (path.read_bytes(), path.stat().st_mtime_ns)
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def is_wal_mode(db_path) -> bool:
+    """Bytes 18-19 of the header are 2 in WAL mode: read without opening a connection."""
+    with db_path.open("rb") as handle:
+        return handle.read(20)[18:20] == b"\x02\x02"
+
+
+def test_cchc_check_leaves_the_directory_as_it_found_it(backed_up, data_dir):
+    db_path, _saved, _expected = backed_up  # made by open_database, in WAL mode, closed properly
+    assert is_wal_mode(db_path)
+    before = snapshot(data_dir)
+    assert "cchc.sqlite3-wal" not in before and "cchc.sqlite3-shm" not in before
+    result = run_cchc("--data-dir", str(data_dir), "check")
+    assert result.returncode == 0, result.stderr
+    assert snapshot(data_dir) == before  # no -wal, no -shm; the database's bytes and time unchanged
+    integrity.check(data_dir)
+    assert snapshot(data_dir) == before
+
+
+def test_check_of_a_damaged_database_leaves_no_side_files(backed_up, data_dir):
+    db_path, _saved, _expected = backed_up
+    damage_middle(db_path)
+    before = snapshot(data_dir)
+    result = run_cchc("--data-dir", str(data_dir), "check")
+    assert result.returncode == 1
+    assert snapshot(data_dir) == before
+
+
+def test_check_beside_an_open_window_sees_its_commits_and_leaves_its_wal(backed_up, data_dir):
+    """The window's connection owns the -wal and -shm: check reads through them (its
+    latest commits included) and removes neither."""
+    db_path, _saved, _expected = backed_up
+    window = Workspace.open(data_dir)
+    try:
+        with window.db.atomic():
+            window.db.execute("INSERT INTO plan (unit_id, year, title) SELECT unit_id, year + 1, title FROM plan")
+        wal = db_path.with_name("cchc.sqlite3-wal")
+        assert wal.stat().st_size > 0  # the new plan is still only in the WAL
+        result = run_cchc("--data-dir", str(data_dir), "check")
+        assert result.returncode == 0, result.stderr
+        assert "(2 kế hoạch, 44 nhiệm vụ)" in result.stdout
+        assert wal.exists() and db_path.with_name("cchc.sqlite3-shm").exists()
+        with window.db.atomic():  # the window goes on writing as before
+            window.db.execute("UPDATE plan SET title = 'Sau khi kiểm tra' WHERE year = 2025")
+    finally:
+        window.close()
+    assert integrity.check(data_dir).plans == 2
+    assert sorted(p.name for p in data_dir.iterdir()) == ["backups", "cchc.sqlite3"]
 
 
 def test_cchc_check_on_a_sound_and_a_damaged_database(backed_up, data_dir):

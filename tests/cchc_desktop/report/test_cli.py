@@ -48,6 +48,7 @@ def test_unknown_period_is_one_vietnamese_line(data_dir, tmp_path):
 
 
 def test_unknown_plan_is_one_vietnamese_line(data_dir, tmp_path):
+    assert run_cchc("--data-dir", str(data_dir), "demo").returncode == 0  # data to look the plan up in
     result = run_cchc("--data-dir", str(data_dir), "report", "--plan", "99", "--period", "q1", "--out", str(tmp_path))
     assert result.returncode == 2
     assert result.stderr.strip() == "Lỗi: Không có kế hoạch mã 99."
