@@ -18,8 +18,10 @@ from cchc_desktop.backup import (
     backup_to_folder,
     backups_dir,
     describe_file,
+    other_units_warning,
     restore_backup,
     rotate,
+    unit_names,
     write_backup,
 )
 from cchc_desktop.cli_args import EXIT_USER_ERROR
@@ -77,8 +79,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def restore_and_report(workspace: Workspace, source: Path) -> str:
+    units_before = unit_names(workspace.db.conn)
     report = restore_backup(workspace, source)
     lines = [_restored_line(source, report.content)]
+    warning = other_units_warning(units_before, report.content)
+    if warning:
+        lines.append(warning)
     if report.safety_copy:
         lines.append(f"Dữ liệu trước khi khôi phục đã được sao lưu tại: {report.safety_copy}")
     return "\n".join(lines)
@@ -94,8 +100,9 @@ def _recover(data_dir: Path, source: Path) -> int:
 
 def _restored_line(source: Path, content: ContentSummary) -> str:
     taken_at = describe_file(source).taken_at
+    whose = f" của {', '.join(content.units)}" if content.units else ""
     return (
-        f"Đã khôi phục từ {source} (sao lưu lúc {taken_at:%d/%m/%Y %H:%M:%S}): "
+        f"Đã khôi phục từ {source} (sao lưu lúc {taken_at:%d/%m/%Y %H:%M:%S}){whose}: "
         f"{content.plans} kế hoạch, {content.tasks} nhiệm vụ."
     )
 

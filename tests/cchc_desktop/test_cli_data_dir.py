@@ -134,3 +134,21 @@ def test_portable_mode_without_data_says_so(tmp_path):
         f"Lỗi: Chưa có dữ liệu CCHC Desktop trong bản di động (thư mục {program / 'data'}). "
         "Nếu dữ liệu ở thư mục khác, hãy chỉ ra bằng --data-dir.")
     assert sorted(p.name for p in program.iterdir()) == ["portable.txt"]
+
+
+def test_restoring_another_units_backup_says_whose_data_it_was(data_dir, tmp_path):
+    other = tmp_path / "xa-khac"
+    made = run_cchc("--data-dir", str(other), "import", str(small_appendix(tmp_path)), "--year", "2026")
+    assert made.returncode == 0, made.stderr
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    saved = run_cchc("--data-dir", str(other), "backup", "--out", str(usb)).stdout.strip()
+    assert run_cchc("--data-dir", str(data_dir), "demo").returncode == 0
+    restored = run_cchc("--data-dir", str(data_dir), "restore", saved)
+    assert restored.returncode == 0, restored.stderr
+    first, warning, *_rest = restored.stdout.splitlines()
+    assert first.startswith(f"Đã khôi phục từ {saved} (sao lưu lúc ")
+    theirs = first.split(") của ", 1)[1].split(":", 1)[0]
+    assert theirs != "Phường 1"
+    assert warning == (f"Lưu ý: bản sao lưu này là dữ liệu của {theirs}, không phải của Phường 1 đang dùng. "
+                       "Sau khi khôi phục, dữ liệu của Phường 1 chỉ còn trong bản sao lưu trước khi khôi phục.")
