@@ -298,7 +298,7 @@ def test_cchc_backup_and_restore(backed_up, data_dir, tmp_path):
     assert restored.returncode == 0, restored.stderr
     lines = restored.stdout.strip().splitlines()
     assert lines[0].startswith(f"Đã khôi phục từ {copy} (sao lưu lúc ")
-    assert lines[0].endswith("): 1 kế hoạch, 44 nhiệm vụ.")
+    assert lines[0].endswith(") của Phường 1: 1 kế hoạch, 44 nhiệm vụ.")
     assert lines[1].startswith("Dữ liệu trước khi khôi phục đã được sao lưu tại: ")
     assert dump(database_path(data_dir)) == expected
 
