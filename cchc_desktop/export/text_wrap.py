@@ -154,6 +154,47 @@ def _wrap_paragraph(paragraph: str, font_name: str, size: float, width: float) -
     return lines
 
 
+def line_starts(paragraph: str, font_name: str, size: float, width: float) -> list[int]:
+    """Where each line of ``_wrap_paragraph(paragraph, …)`` starts in ``paragraph``.
+
+    The same loop (keep the two alike: test_xlsx_rows checks they agree), tracking
+    offsets instead of making lines: a line starts at its first word, after the one
+    space it broke at, or inside a word cut where it did not fit. Used to cut a cell
+    too long for a spreadsheet row between two of its lines (``xlsx_rows``).
+    """
+    widths = _widths_for(font_name, size)
+    words = paragraph.split(" ")
+    word_widths = list(map(widths.__getitem__, words))
+    space = widths[" "]
+    if sum(word_widths) + space * (len(words) - 1) <= width:
+        return [0]
+    starts: list[int] = []
+    line_open = False
+    current_width = 0.0
+    line_start = next_word = 0
+    for word, word_width in zip(words, word_widths):
+        start, next_word = next_word, next_word + len(word) + 1
+        if line_open and current_width + space + word_width <= width:
+            current_width += space + word_width
+            continue
+        if line_open and word_width > width:
+            head, word = _soft_head(word, font_name, size, width - current_width - space)
+            if head:
+                start += len(head)
+                word_width = widths[word]
+        if line_open:
+            starts.append(line_start)
+        if word_width > width:
+            *pieces, word = _cut_word(word, font_name, size, width)
+            for piece in pieces:
+                starts.append(start)
+                start += len(piece)
+            word_width = widths[word]
+        line_open, current_width, line_start = True, word_width, start
+    starts.append(line_start)
+    return starts
+
+
 def _cut_word(word: str, font_name: str, size: float, width: float) -> list[str]:
     """A word too long for the column, cut into pieces that fit (the last may be short).
 

@@ -5,6 +5,11 @@ program, so every row height is computed here from the wrapped line count (Liber
 Serif metrics, which match Times New Roman, with some slack for the spreadsheet's own
 line breaking). Text that looks like a formula (``=SUM(A1)``) is stored as text.
 
+A task (or area) whose text needs a row taller than a spreadsheet can show (409
+points) or a cell longer than it can hold (32,767 characters) goes on more rows: its
+long cells continue on the rows below, cut between lines, and its other cells are
+merged down over those rows, so it still reads as one task (see ``xlsx_rows``).
+
 The task rows (all but a dozen of the rows) take a faster road through openpyxl
 (pinned to 3.1.5) than its public cell API, for the same file: see ``_TaskRows``.
 A 10,000-task appendix is then written in about 1.1 times the time openpyxl needs for
@@ -18,11 +23,13 @@ from io import BytesIO
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell
+from openpyxl.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.dimensions import RowDimension
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -30,6 +37,9 @@ from cchc_desktop import __version__
 from cchc_desktop.export.appendix_data import AppendixDocument, AreaRow, TaskRow
 from cchc_desktop.export.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from cchc_desktop.export.text_wrap import line_count
+from cchc_desktop.export.xlsx_rows import (
+    CELL_CHARACTERS, FIRST, LAST, MIDDLE, WHOLE, ContinuedRow, lay_out_row, lines_per_row,
+)
 from cchc_desktop.progress import steps
 
 FONT_NAME = "Times New Roman"
@@ -46,6 +56,7 @@ BODY_SIZE = 12
 TITLE_SIZE = 14
 LINE_HEIGHT = {BODY_SIZE: 15.75, TITLE_SIZE: 18.75}  # points per line, as Excel spaces them
 ROW_PADDING = 2.0
+MAX_LINES = lines_per_row(LINE_HEIGHT[BODY_SIZE], ROW_PADDING)  # 25: a row of more is cut off
 WRAP_SLACK = 0.9  # wrap our estimate narrower than the cell: never fewer lines than the spreadsheet
 CELL_PADDING_PT = 4.5
 MM_PER_INCH = 25.4
@@ -54,6 +65,13 @@ MARGINS_MM = {"left": 30, "right": 15, "top": 20, "bottom": 20, "header": 10, "f
 _THIN = Side(style="thin")
 GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 NO_BORDER = Border()
+# A cell continued on the rows below has no line between its pieces: one cell to the eye.
+PIECE_BORDERS = {
+    WHOLE: GRID,
+    FIRST: Border(left=_THIN, right=_THIN, top=_THIN),
+    MIDDLE: Border(left=_THIN, right=_THIN),
+    LAST: Border(left=_THIN, right=_THIN, bottom=_THIN),
+}
 TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 TOP_CENTRE = Alignment(horizontal="center", vertical="top", wrap_text=True)
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -125,23 +143,29 @@ def _write_heading(sheet: Worksheet, document: AppendixDocument) -> None:
 def _write_table(sheet: Worksheet, document: AppendixDocument) -> None:
     _write_cells(sheet, HEADER_ROW, document.headers, BOLD_FONT, [CENTRE] * COLUMN_COUNT, BOLD)
     task_rows = None  # made at the first task row: styles are registered in the order of the rows
-    for row_number, row in enumerate(steps(document.rows), start=FIRST_BODY_ROW):
+    row_number = FIRST_BODY_ROW
+    for row in steps(document.rows):
         if isinstance(row, AreaRow):
-            _write_area_row(sheet, row_number, row)
+            row_number += _write_area_row(sheet, row_number, row)
         else:
             task_rows = task_rows or _TaskRows(sheet)
-            task_rows.write(row_number, row)
+            row_number += task_rows.write(row_number, row)
     sheet.freeze_panes = sheet.cell(FIRST_BODY_ROW, 1)
 
 
-def _write_area_row(sheet: Worksheet, row_number: int, row: AreaRow) -> None:
-    """Bold, merged across the six columns (every cell gets the grid so the merge is boxed)."""
-    _put_text(sheet, row_number, 1, row.label, BOLD_FONT, LEFT_MIDDLE)
-    for column in range(2, COLUMN_COUNT + 1):
-        sheet.cell(row_number, column).border = GRID
-    sheet.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=COLUMN_COUNT)
-    lines = _line_count(row.label, BOLD, BODY_SIZE, sum(COLUMN_WIDTHS))
-    sheet.row_dimensions[row_number].height = _row_height(lines, BODY_SIZE)
+def _write_area_row(sheet: Worksheet, row_number: int, row: AreaRow) -> int:
+    """Bold, merged across the six columns (every cell gets the grid so the merge is boxed).
+    A label too long for one row goes on more, each merged across. The rows used."""
+    width = usable_width(sum(COLUMN_WIDTHS))
+    laid = lay_out_row((row.label,), BOLD, BODY_SIZE, (width,), MAX_LINES)
+    for offset, _, text, place in laid.cells():
+        _put_text(sheet, row_number + offset, 1, text, BOLD_FONT, LEFT_MIDDLE, PIECE_BORDERS[place])
+        for column in range(2, COLUMN_COUNT + 1):
+            sheet.cell(row_number + offset, column).border = GRID
+        sheet.merge_cells(start_row=row_number + offset, start_column=1,
+                          end_row=row_number + offset, end_column=COLUMN_COUNT)
+        sheet.row_dimensions[row_number + offset].height = _row_height(laid.lines[offset], BODY_SIZE)
+    return laid.row_count
 
 
 class _TaskRows:
@@ -160,6 +184,10 @@ class _TaskRows:
       never a formula) and one style record per column, shared by the column's cells
       (nothing changes a task cell's style afterwards);
     - rows of the same height share one RowDimension that knows its XML attributes.
+
+    A task too long for one row (more than ``MAX_LINES`` lines in a cell, or more than
+    32,767 characters) is noticed from those same counts and written again, on more
+    rows, by ``write_continued_task`` (rare: the public cell API is fast enough).
     """
 
     def __init__(self, sheet: Worksheet):
@@ -170,7 +198,8 @@ class _TaskRows:
         self.heights: dict[int, _SharedRowHeight] = {}
         self.scratch = Cell(sheet)  # openpyxl's own checks of a text, on a cell never saved
 
-    def write(self, row_number: int, row: TaskRow) -> None:
+    def write(self, row_number: int, row: TaskRow) -> int:
+        """Write ``row`` from ``row_number`` on; the rows it took (1 unless it is too long)."""
         sheet, cells = self.sheet, self.sheet._cells
         lines = 1
         for column, text, style, usable, known in zip(
@@ -179,23 +208,79 @@ class _TaskRows:
             try:
                 value, count = known[text]
             except KeyError:
-                value, count = known[text] = self._checked(text), line_count(text, REGULAR, BODY_SIZE, usable)
+                count = line_count(text, REGULAR, BODY_SIZE, usable) if len(text) <= CELL_CHARACTERS else TOO_LONG
+                value, count = known[text] = self._checked(text), count
             cell = Cell(sheet, row_number, column)
             cell._value, cell.data_type, cell._style = value, "s", style
             cells[row_number, column] = cell
             if count > lines:
                 lines = count
         cells[row_number, 1].value = row.stt  # a number, so the sheet can sort and count
+        if lines > MAX_LINES:
+            return write_continued_task(sheet, row_number, row)
         height = self.heights.get(lines)
         if height is None:
             height = self.heights[lines] = _SharedRowHeight(sheet, _row_height(lines, BODY_SIZE))
         sheet.row_dimensions[row_number] = height
+        return 1
 
     def _checked(self, text: str):
         """``text`` as openpyxl stores it (cut at 32,767 characters; IllegalCharacterError
         for control characters)."""
         self.scratch.value = text
         return self.scratch._value
+
+
+TOO_LONG = MAX_LINES + 1  # the count of a text too long for a cell: more rows, whatever its lines
+
+
+def task_too_long(lines: int, texts) -> bool:
+    """Whether a task whose cells wrap to at most ``lines`` lines needs more than one row."""
+    return lines > MAX_LINES or any(len(text) > CELL_CHARACTERS for text in texts)
+
+
+def write_continued_task(sheet: Worksheet, row_number: int, row: TaskRow) -> int:
+    """``row`` on as many rows as its longest cell needs, from ``row_number`` (whatever
+    was written there is replaced): each long cell continued down its column, the other
+    cells merged down, with the grid around the whole task. The rows used."""
+    laid = lay_out_row(row.texts(), REGULAR, BODY_SIZE, tuple(map(usable_width, COLUMN_WIDTHS)), MAX_LINES)
+    _write_laid_out(sheet, row_number, laid, BODY_FONT, TASK_ALIGNMENTS)
+    sheet.cell(row_number, 1).value = row.stt
+    return laid.row_count
+
+
+def _write_laid_out(sheet: Worksheet, row_number: int, laid: ContinuedRow, font: Font, alignments) -> None:
+    for offset, column, text, place in laid.cells():
+        _put_text(sheet, row_number + offset, column + 1, text, font, alignments[column], PIECE_BORDERS[place])
+    for column, first, last in laid.merges():
+        merge_down(sheet, column + 1, row_number + first, row_number + last)
+    for offset, lines in enumerate(laid.lines):
+        sheet.row_dimensions[row_number + offset].height = _row_height(lines, BODY_SIZE)
+
+
+def merge_down(sheet: Worksheet, column: int, first_row: int, last_row: int) -> None:
+    """Merge ``column``'s cells from ``first_row`` (written, in the grid or open above)
+    down to ``last_row`` (empty): what ``sheet.merge_cells`` makes, the cells below
+    given the grid's side lines and the last one the bottom line, without openpyxl's
+    border arithmetic for every cell (60 µs each: a task of 40,000 characters merges
+    hundreds)."""
+    cells = CellRange(min_col=column, min_row=first_row, max_col=column, max_row=last_row)
+    sheet.merged_cells.add(MergedCellRange(sheet, cells.coord))
+    middle, bottom = _merged_style(sheet, PIECE_BORDERS[MIDDLE]), _merged_style(sheet, PIECE_BORDERS[LAST])
+    for row in range(first_row + 1, last_row + 1):
+        cell = sheet._cells[row, column] = MergedCell(sheet, row, column)
+        cell._style = copy(bottom if row == last_row else middle)
+
+
+def _merged_style(sheet: Worksheet, border: Border):
+    """The style record of a merged cell with ``border`` (and nothing else), made once."""
+    made = sheet.parent.__dict__.setdefault("_cchc_style_arrays", {})
+    key = ("merged", id(border))  # module constants: their ids are stable
+    if key not in made:
+        scratch = MergedCell(sheet)
+        scratch.border = border
+        made[key] = copy(scratch._style)
+    return made[key]
 
 
 class _SharedRowHeight(RowDimension):
@@ -212,20 +297,25 @@ class _SharedRowHeight(RowDimension):
         return iter(self._attributes)
 
 
-def _write_cells(sheet: Worksheet, row_number: int, texts, font: Font, alignments, metrics_font: str) -> None:
+def _write_cells(sheet: Worksheet, row_number: int, texts, font: Font, alignments, metrics_font: str) -> int:
+    """One row of cells, its height set for its wrapped text; its line count."""
     lines = 1
     for column, (text, alignment, width) in enumerate(zip(texts, alignments, COLUMN_WIDTHS), start=1):
         _put_text(sheet, row_number, column, text, font, alignment)
         lines = max(lines, _line_count(text, metrics_font, BODY_SIZE, width))
     sheet.row_dimensions[row_number].height = _row_height(lines, BODY_SIZE)
+    return lines
 
 
-def _put_text(sheet: Worksheet, row: int, column: int, text: str, font: Font, alignment: Alignment):
-    """A text cell, never a formula: openpyxl turns a leading '=' into one otherwise."""
+def _put_text(sheet: Worksheet, row: int, column: int, text: str, font: Font, alignment: Alignment,
+              border: Border | None = None):
+    """A text cell, never a formula: openpyxl turns a leading '=' into one otherwise.
+    In the grid from the table's header row on, unless ``border`` says otherwise."""
     cell = sheet.cell(row, column)
     cell.value = text
     cell.data_type = "s"
-    border = GRID if row >= HEADER_ROW else NO_BORDER
+    if border is None:
+        border = GRID if row >= HEADER_ROW else NO_BORDER
     cell._style = copy(_style_array(sheet, font, alignment, border))
     return cell
 

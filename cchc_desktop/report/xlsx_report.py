@@ -4,7 +4,10 @@ with shares), "Nhiệm vụ" (each task's status) and "Chỉ tiêu" (target agai
 Counts and actual values are numbers and shares are fractions shown as percentages,
 so the sheets can be summed and checked; text is always stored as text, never as a
 formula. Row heights are computed from the wrapped text, as spreadsheets do not grow
-rows written by another program.
+rows written by another program. A row whose text needs more than a spreadsheet row
+can show (409 points) or a cell can hold (32,767 characters), a task's content or
+result pasted at length, goes on more rows as in the appendix workbook: the long cells
+continue down their columns, the other cells are merged down (see ``xlsx_rows``).
 """
 
 from __future__ import annotations
@@ -23,8 +26,10 @@ from cchc_desktop import __version__
 from cchc_desktop.export.fonts import BOLD, REGULAR, register_fonts
 from cchc_desktop.export.text_wrap import line_count
 from cchc_desktop.export.xlsx_appendix import (
-    FONT_NAME, LINE_HEIGHT, MARGINS_MM, MM_PER_INCH, ROW_PADDING, usable_width,
+    FONT_NAME, LINE_HEIGHT, MARGINS_MM, MAX_LINES, MM_PER_INCH, PIECE_BORDERS, ROW_PADDING, merge_down,
+    usable_width,
 )
+from cchc_desktop.export.xlsx_rows import CELL_CHARACTERS, lay_out_row
 from cchc_desktop.periods import title as period_title
 from cchc_desktop.report.model import ClassCounts, ReportDocument
 from cchc_desktop.report.sections import area_name
@@ -82,8 +87,7 @@ def _write_summary(sheet: Worksheet, document: ReportDocument) -> None:
     _summary_header(sheet)
     row = SUMMARY_FIRST_ROW
     for area in document.areas:
-        _counts_row(sheet, row, area.counts, area_name(area), PLAIN)
-        row += 1
+        row += _counts_row(sheet, row, area.counts, area_name(area), PLAIN)
     _counts_row(sheet, row, document.overall, document.overall.label, BOLD_FONT)
     sheet.freeze_panes = sheet.cell(SUMMARY_FIRST_ROW, 2)
     _print_setup(sheet, landscape=True, title_rows=f"{SUMMARY_HEADER_ROW}:{SUMMARY_HEADER_ROW + 1}")
@@ -105,13 +109,17 @@ def _summary_header(sheet: Worksheet) -> None:
     sheet.row_dimensions[top].height = _height(3)
 
 
-def _counts_row(sheet: Worksheet, row: int, counts: ClassCounts, label: str, font: Font) -> None:
+def _counts_row(sheet: Worksheet, row: int, counts: ClassCounts, label: str, font: Font) -> int:
+    """The rows used: 1, unless the label is too long for one."""
     _text(sheet, row, 1, label, font, TOP_LEFT)
     _number(sheet, row, 2, counts.total, font)
     for index, cls in enumerate(CLASSES):
         _number(sheet, row, 3 + 2 * index, counts.count(cls), font)
         _number(sheet, row, 4 + 2 * index, counts.share(cls), font, PERCENT_FORMAT)
-    sheet.row_dimensions[row].height = _height(_lines(label, BOLD if font.b else REGULAR, SUMMARY_WIDTHS[0]))
+    lines = _lines(label, BOLD if font.b else REGULAR, SUMMARY_WIDTHS[0])
+    sheet.row_dimensions[row].height = _height(lines)
+    texts = (label,) + ("",) * (len(SUMMARY_WIDTHS) - 1)  # the numbers fit: only the label may not
+    return _continued(sheet, row, texts, font, TOP_LEFT, SUMMARY_WIDTHS, lines)
 
 
 # Tasks ------------------------------------------------------------------------------
@@ -124,12 +132,12 @@ def _write_tasks(sheet: Worksheet, document: ReportDocument) -> None:
     _cells(sheet, TASKS_HEADER_ROW, appendix.headers, BOLD_FONT, CENTRE, TASKS_WIDTHS)
     row = TASKS_HEADER_ROW + 1
     for area in document.areas:
-        _merged_label(sheet, row, area.label, len(TASKS_WIDTHS), sum(TASKS_WIDTHS))
-        row += 1
+        row += _merged_label(sheet, row, area.label, len(TASKS_WIDTHS), sum(TASKS_WIDTHS))
         for task in area.tasks:
-            _cells(sheet, row, task.texts(), PLAIN, TOP_LEFT, TASKS_WIDTHS)
+            texts = task.texts()
+            lines = _cells(sheet, row, texts, PLAIN, TOP_LEFT, TASKS_WIDTHS)
             _number(sheet, row, 1, task.stt, PLAIN).alignment = TOP_CENTRE
-            row += 1
+            row += _continued(sheet, row, texts, PLAIN, TOP_LEFT, TASKS_WIDTHS, lines)
     sheet.freeze_panes = sheet.cell(TASKS_HEADER_ROW + 1, 1)
     _print_setup(sheet, landscape=True, title_rows=f"{TASKS_HEADER_ROW}:{TASKS_HEADER_ROW}")
 
@@ -142,12 +150,14 @@ def _write_indicators(sheet: Worksheet, document: ReportDocument) -> None:
     _title_rows(sheet, INDICATORS_WIDTHS, *_identity(document), (heading, TITLE_FONT),
                 (document.window_line, ITALIC_FONT))
     _cells(sheet, INDICATORS_HEADER_ROW, INDICATOR_HEADERS, BOLD_FONT, CENTRE, INDICATORS_WIDTHS)
-    for row, item in enumerate(document.indicators, start=INDICATORS_HEADER_ROW + 1):
+    row = INDICATORS_HEADER_ROW + 1
+    for item in document.indicators:
         texts = ("", item.text, item.target, "", item.unit, item.verdict, item.note)
-        _cells(sheet, row, texts, PLAIN, TOP_LEFT, INDICATORS_WIDTHS)
+        lines = _cells(sheet, row, texts, PLAIN, TOP_LEFT, INDICATORS_WIDTHS)
         _number(sheet, row, 1, item.position, PLAIN).alignment = TOP_CENTRE
         if item.actual is not None:
             _number(sheet, row, 4, item.actual, PLAIN)
+        row += _continued(sheet, row, texts, PLAIN, TOP_LEFT, INDICATORS_WIDTHS, lines)
     sheet.freeze_panes = sheet.cell(INDICATORS_HEADER_ROW + 1, 1)
     _print_setup(sheet, landscape=False, title_rows=f"{INDICATORS_HEADER_ROW}:{INDICATORS_HEADER_ROW}")
 
@@ -171,31 +181,59 @@ def _title_rows(sheet: Worksheet, widths, *lines: tuple[str, Font]) -> None:
         sheet.row_dimensions[row].height = _height(_lines(text, metrics, width, font.sz), font.sz)
 
 
-def _merged_label(sheet: Worksheet, row: int, text: str, columns: int, width: float) -> None:
-    _text(sheet, row, 1, text, BOLD_FONT, TOP_LEFT)
-    for column in range(2, columns + 1):
-        sheet.cell(row, column).border = GRID
-    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
-    sheet.row_dimensions[row].height = _height(_lines(text, BOLD, width))
+def _merged_label(sheet: Worksheet, row: int, text: str, columns: int, width: float) -> int:
+    """Bold, merged across the table; a label too long for one row goes on more, each
+    merged across. The rows used."""
+    laid = lay_out_row((str(text),), BOLD, SIZE, (usable_width(width),), MAX_LINES)
+    for offset, _, piece, place in laid.cells():
+        _text(sheet, row + offset, 1, piece, BOLD_FONT, TOP_LEFT, PIECE_BORDERS[place])
+        for column in range(2, columns + 1):
+            sheet.cell(row + offset, column).border = GRID
+        sheet.merge_cells(start_row=row + offset, start_column=1, end_row=row + offset, end_column=columns)
+        sheet.row_dimensions[row + offset].height = _height(laid.lines[offset])
+    return laid.row_count
 
 
-def _cells(sheet: Worksheet, row: int, texts, font: Font, alignment: Alignment, widths) -> None:
+def _cells(sheet: Worksheet, row: int, texts, font: Font, alignment: Alignment, widths) -> int:
+    """One row of text cells, its height set for its wrapped text; its line count."""
     metrics = BOLD if font.b else REGULAR
     for column, text in enumerate(texts, start=1):
         _text(sheet, row, column, text, font, alignment)
     lines = max(_lines(text, metrics, width) for text, width in zip(texts, widths))
     sheet.row_dimensions[row].height = _height(lines)
+    return lines
+
+
+def _continued(sheet: Worksheet, row: int, texts, font: Font, alignment: Alignment, widths, lines: int) -> int:
+    """The rows taken by the row just written at ``row`` with ``texts`` (wrapped to
+    ``lines`` lines): 1 if it fits. Otherwise its long cells are cut and continued on
+    the rows below, and its other cells (numbers included) merged down over them."""
+    if lines <= MAX_LINES and all(len(text) <= CELL_CHARACTERS for text in texts):
+        return 1
+    usable = tuple(usable_width(width) for width in widths)
+    laid = lay_out_row(tuple(map(str, texts)), BOLD if font.b else REGULAR, SIZE, usable, MAX_LINES)
+    for offset, column, piece, place in laid.cells():
+        if len(laid.pieces[column]) > 1:  # the cells that fit are written already, numbers too
+            _text(sheet, row + offset, column + 1, piece, font, alignment, PIECE_BORDERS[place])
+    for column, first, last in laid.merges():
+        merge_down(sheet, column + 1, row + first, row + last)
+    for offset, count in enumerate(laid.lines):
+        sheet.row_dimensions[row + offset].height = _height(count)
+    return laid.row_count
 
 
 def _text(sheet: Worksheet, row: int, column: int, text: str, font: Font, alignment: Alignment,
-          border: bool = True):
-    """A text cell, never a formula: openpyxl would turn a leading '=' into one."""
+          border: bool | Border = True):
+    """A text cell, never a formula: openpyxl would turn a leading '=' into one.
+    In the grid, or with ``border`` (none if False)."""
     cell = sheet.cell(row, column)
     cell.value = text
     cell.data_type = "s"
     cell.font = font
     cell.alignment = alignment
-    if border:
+    if isinstance(border, Border):
+        cell.border = border
+    elif border:
         cell.border = GRID
     return cell
 

@@ -8,13 +8,17 @@ import subprocess
 import pytest
 
 from cchc_desktop.export.appendix_data import build_appendix
-from cchc_desktop.export.xlsx_appendix import write_appendix_xlsx
+from cchc_desktop.export.fonts import REGULAR
+from cchc_desktop.export.xlsx_appendix import COLUMN_WIDTHS, MAX_LINES, usable_width, write_appendix_xlsx
+from cchc_desktop.export.xlsx_rows import split_text
 
 from tests.pdf_reading import pdftotext, squeezed
 from .conftest import make_plan
 from .test_xlsx_appendix import FORMULA_LIKE
+from .test_xlsx_rows import vietnamese_text
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+LONG_CONTENT = vietnamese_text(3_000, paragraph_every=4)  # more than a 409-point row shows
 
 pytestmark = [
     pytest.mark.slow,
@@ -24,16 +28,20 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def converted(demo_workspace, tmp_path_factory):
-    """The demo workbook and one of formula-like texts, both printed to PDF by LibreOffice."""
+    """The demo workbook, one of formula-like texts and one with a task continued on
+    more rows, printed to PDF by LibreOffice."""
     workspace, plan_id = demo_workspace
     folder = tmp_path_factory.mktemp("libreoffice")
     write_appendix_xlsx(build_appendix(workspace.db, plan_id), folder / "demo.xlsx")
     other_plan = make_plan(workspace.db, [{"content": text} for text in FORMULA_LIKE])
     write_appendix_xlsx(build_appendix(workspace.db, other_plan), folder / "formula.xlsx")
+    long_plan = make_plan(workspace.db, [{"content": "Nhiệm vụ đầu"}, {"content": LONG_CONTENT, "output": "Báo cáo"},
+                                         {"content": "Nhiệm vụ cuối"}])
+    write_appendix_xlsx(build_appendix(workspace.db, long_plan), folder / "long.xlsx")
     profile = (folder / "profile").as_uri()
     subprocess.run(
         [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder / "pdf"), str(folder / "demo.xlsx"), str(folder / "formula.xlsx")],
+         "--outdir", str(folder / "pdf"), *(str(folder / f"{name}.xlsx") for name in ("demo", "formula", "long"))],
         check=True, capture_output=True, timeout=120,
     )
     return folder / "pdf"
@@ -59,3 +67,12 @@ def test_formula_like_text_is_printed_as_typed(converted):
     text = pdftotext(converted / "formula.pdf", "-raw")
     for value in FORMULA_LIKE:
         assert value in text
+
+
+def test_a_task_continued_on_more_rows_is_printed_whole(converted):
+    text = squeezed(pdftotext(converted / "long.pdf", "-raw"))
+    pieces = split_text(LONG_CONTENT, REGULAR, 12, usable_width(COLUMN_WIDTHS[1]), MAX_LINES)
+    assert len(pieces) >= 3
+    for piece in pieces:
+        assert squeezed(piece) in text
+    assert "Nhiệmvụđầu" in text and "Nhiệmvụcuối" in text

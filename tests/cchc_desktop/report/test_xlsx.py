@@ -11,10 +11,13 @@ from openpyxl import load_workbook
 from cchc_desktop import repo
 from cchc_desktop.changes import apply
 from cchc_desktop.edits.indicators import set_actual
+from cchc_desktop.edits.areas import rename_area
 from cchc_desktop.edits.tasks import edit_task
 from cchc_desktop.report import build_report, write_report_xlsx
+from cchc_desktop.report.sections import area_name
 from cchc_desktop.report.xlsx_report import INDICATORS_HEADER_ROW, SUMMARY_FIRST_ROW, TASKS_HEADER_ROW
 from cchc_desktop.status import CLASSES
+from tests.cchc_desktop.export.test_xlsx_rows import vietnamese_text
 
 from .conftest import record_progress, task_id_by_stt
 
@@ -116,3 +119,102 @@ def test_formula_like_text_is_stored_as_text(db, tracked_plan_id, tmp_path):
         assert not any(cell.data_type == "f" for cell in cells)
     finally:
         workbook.close()
+
+
+# Text too long for one row ------------------------------------------------------------
+
+MAX_ROW_POINTS = 409  # Excel shows no taller row: the rest of the text is cut off
+
+
+def _rows_from(sheet, first_row, key_column=1):
+    """``first_row`` and the continuation rows under it (``key_column`` empty: merged down)."""
+    row = first_row + 1
+    while row <= sheet.max_row and sheet.cell(row, key_column).value is None:
+        row += 1
+    return range(first_row, row)
+
+
+def _joined(sheet, rows, column):
+    return "".join(sheet.cell(row, column).value or "" for row in rows)
+
+
+def _single_column_merges(sheet, rows):
+    return {str(r) for r in sheet.merged_cells.ranges if r.min_col == r.max_col and r.min_row in rows}
+
+
+def test_long_task_content_and_result_continue_on_rows_below(db, tracked_plan_id, tmp_path):
+    """A 3,000-character task and a 40,000-character result: every character kept,
+    cut between lines (the pieces of a column joined with ``"".join`` are the text),
+    rows of at most 409 points, the short cells merged over the task's rows."""
+    content, result = vietnamese_text(3_000, paragraph_every=3), vietnamese_text(40_000)
+    apply(db, edit_task(db, task_id_by_stt(db, tracked_plan_id, 5), content=content))
+    record_progress(db, tracked_plan_id, [(5, date(2024, 1, 20), "in_progress", result)])
+    document = build_report(db, tracked_plan_id, "q1")
+    task = next(task for task in document.tasks if task.stt == 5)
+    assert (task.content, task.note) == (content, result)
+    path = tmp_path / "long.xlsx"
+    write_report_xlsx(document, path)
+    workbook = load_workbook(path)
+    sheet = workbook["Nhiệm vụ"]
+    first = next(row for row in range(TASKS_HEADER_ROW + 1, sheet.max_row + 1) if sheet.cell(row, 1).value == 5)
+    rows = _rows_from(sheet, first)
+    last = rows[-1]
+    assert len(rows) > 40  # 40,000 characters in a column 22 wide
+    assert _joined(sheet, rows, 2) == content and _joined(sheet, rows, 6) == result
+    assert all(len(sheet.cell(row, 6).value or "") <= 32_767 for row in rows)
+    assert all(sheet.row_dimensions[row].height <= MAX_ROW_POINTS for row in rows)
+    content_rows = sum(1 for row in rows if sheet.cell(row, 2).value)
+    assert 3 <= content_rows < len(rows)
+    assert _single_column_merges(sheet, rows) == {
+        f"A{first}:A{last}", f"B{first + content_rows - 1}:B{last}", f"C{first}:C{last}",
+        f"D{first}:D{last}", f"E{first}:E{last}"}
+    assert [sheet.cell(first, column).value for column in (1, 3, 4, 5)] == [5, task.lead, task.deadline, task.status]
+    assert sheet.cell(last + 1, 1).value == 6 and sheet.cell(last + 1, 2).value == document.tasks[5].content
+    # the other tasks are where they were, one row each
+    assert sheet.max_row == TASKS_HEADER_ROW + len(document.areas) + 44 + len(rows) - 1
+    workbook.close()
+
+
+def test_a_long_indicator_note_continues_with_its_numbers_merged(db, tracked_plan_id, tmp_path):
+    note = vietnamese_text(3_000)
+    first_indicator = repo.list_indicators(db, tracked_plan_id)[0]
+    apply(db, set_actual(db, first_indicator.id, "q1", 96.5, note=note))
+    document = build_report(db, tracked_plan_id, "q1")
+    path = tmp_path / "note.xlsx"
+    write_report_xlsx(document, path)
+    workbook = load_workbook(path)
+    sheet = workbook["Chỉ tiêu"]
+    first = INDICATORS_HEADER_ROW + 1
+    rows = _rows_from(sheet, first)
+    assert len(rows) > 1
+    assert _joined(sheet, rows, 7) == note
+    assert all(sheet.row_dimensions[row].height <= MAX_ROW_POINTS for row in rows)
+    assert sheet.cell(first, 1).value == 1 and sheet.cell(first, 4).value == 96.5
+    assert {f"A{first}:A{rows[-1]}", f"D{first}:D{rows[-1]}"} <= _single_column_merges(sheet, rows)
+    assert sheet.cell(rows[-1] + 1, 1).value == 2
+    assert sheet.max_row == INDICATORS_HEADER_ROW + len(document.indicators) + len(rows) - 1
+    workbook.close()
+
+
+def test_a_long_area_title_continues_in_the_summary_and_the_task_sheet(db, tracked_plan_id, tmp_path):
+    title = vietnamese_text(4_000)
+    area = repo.list_areas(db, tracked_plan_id)[0]
+    apply(db, rename_area(db, area.id, title))
+    document = build_report(db, tracked_plan_id, "q1")
+    path = tmp_path / "area.xlsx"
+    write_report_xlsx(document, path)
+    workbook = load_workbook(path)
+    summary = workbook["Tổng hợp"]
+    rows = _rows_from(summary, SUMMARY_FIRST_ROW, key_column=2)
+    assert len(rows) > 1 and _joined(summary, rows, 1) == area_name(document.areas[0])
+    assert summary.cell(SUMMARY_FIRST_ROW, 2).value == document.areas[0].counts.total
+    assert f"B{rows[0]}:B{rows[-1]}" in _single_column_merges(summary, rows)
+    assert summary.cell(rows[-1] + 1, 2).value == document.areas[1].counts.total
+    assert all(summary.row_dimensions[row].height <= MAX_ROW_POINTS for row in rows)
+    tasks = workbook["Nhiệm vụ"]
+    label_rows = range(TASKS_HEADER_ROW + 1, next(
+        row for row in range(TASKS_HEADER_ROW + 1, tasks.max_row + 1) if tasks.cell(row, 1).value == 1))
+    assert len(label_rows) > 1 and _joined(tasks, label_rows, 1) == document.areas[0].label
+    merged = {str(r) for r in tasks.merged_cells.ranges}
+    assert all(f"A{row}:F{row}" in merged for row in label_rows)
+    workbook.close()
