@@ -107,32 +107,28 @@ def _record_history(db: Database, row: RowChange, action: str) -> None:
     task_id = row.key["id"]
     if row.before is None or row.after is None:
         kind = "thêm" if row.before is None else "xóa"
-        snapshot = row.after if row.before is None else row.before
-        db.execute(
-            "INSERT INTO task_history (task_id, at, action, field, old, new) VALUES (?, ?, ?, '', ?, ?)",
-            [task_id, at, f"{action}: {kind}", None if row.before is None else _dump(snapshot),
-             None if row.after is None else _dump(snapshot)],
-        )
+        snapshot = _dump(row.after if row.before is None else row.before)
+        _history_line(db, task_id, at, f"{action}: {kind}", "",
+                      None if row.before is None else snapshot, None if row.after is None else snapshot)
         return
     for column, new in row.after.items():
         old = row.before.get(column)
         if column not in HISTORY_SKIP and old != new:
-            db.execute(
-                "INSERT INTO task_history (task_id, at, action, field, old, new) VALUES (?, ?, ?, ?, ?, ?)",
-                [task_id, at, action, column, _text(old), _text(new)],
-            )
+            _history_line(db, task_id, at, action, column, _text(old), _text(new))
 
 
 def _record_progress_history(db: Database, row: RowChange, action: str) -> None:
     """A progress entry added, changed or deleted is a line in its task's history
     (field ``progress``), so that no step of a task's record goes without a trace."""
     kind = "thêm" if row.before is None else "xóa" if row.after is None else "sửa"
-    task_id = (row.after or row.before)["task_id"]
-    db.execute(
-        "INSERT INTO task_history (task_id, at, action, field, old, new) VALUES (?, ?, ?, ?, ?, ?)",
-        [task_id, datetime.now().isoformat(timespec="seconds"), f"{action}: {kind}", PROGRESS_TABLE,
-         None if row.before is None else _dump(row.before), None if row.after is None else _dump(row.after)],
-    )
+    _history_line(db, (row.after or row.before)["task_id"], datetime.now().isoformat(timespec="seconds"),
+                  f"{action}: {kind}", PROGRESS_TABLE,
+                  None if row.before is None else _dump(row.before), None if row.after is None else _dump(row.after))
+
+
+def _history_line(db: Database, task_id: int, at: str, action: str, field: str, old, new) -> None:
+    db.execute("INSERT INTO task_history (task_id, at, action, field, old, new) VALUES (?, ?, ?, ?, ?, ?)",
+               [task_id, at, action, field, old, new])
 
 
 def _dump(row: dict) -> str:

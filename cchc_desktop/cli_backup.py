@@ -22,6 +22,7 @@ from cchc_desktop.backup import (
     restore_backup,
     rotate,
     unit_names,
+    units_label,
     write_backup,
 )
 from cchc_desktop.cli_args import EXIT_USER_ERROR
@@ -100,7 +101,7 @@ def _recover(data_dir: Path, source: Path) -> int:
 
 def _restored_line(source: Path, content: ContentSummary) -> str:
     taken_at = describe_file(source).taken_at
-    whose = f" của {', '.join(content.units)}" if content.units else ""
+    whose = f" của {units_label(content.units)}" if content.units else ""
     return (
         f"Đã khôi phục từ {source} (sao lưu lúc {taken_at:%d/%m/%Y %H:%M:%S}){whose}: "
         f"{content.plans} kế hoạch, {content.tasks} nhiệm vụ."

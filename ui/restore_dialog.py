@@ -36,6 +36,7 @@ from cchc_desktop.backup import (
     other_units_warning,
     restore_backup,
     unit_names,
+    units_label,
     verify_backup_file,
 )
 from cchc_desktop.undo import UndoStack
@@ -266,7 +267,7 @@ class RestoreDialog(QDialog):
 def restore_question(info: BackupInfo, content: ContentSummary, current_units: tuple[str, ...]) -> str:
     """What the user confirms before a restore: when, whose data, how much, and what
     becomes of the data in use."""
-    whose = f" của {', '.join(content.units)}" if content.units else ""
+    whose = f" của {units_label(content.units)}" if content.units else ""
     question = (
         f"Khôi phục dữ liệu về bản sao lưu lúc {info.taken_at_label}{whose} "
         f"({content.plans} kế hoạch, {content.tasks} nhiệm vụ)?\n\n"

@@ -15,7 +15,7 @@ changes one, or replaces a function, does it in the module that uses it.
 
 from cchc_desktop.backup.checking import (
     ContentSummary, catalog, connect_read_only, count_content, has_sqlite_header, other_units_warning,
-    quick_check_problem, read_content, schema_is_newer, unit_names, verify_backup_file,
+    quick_check_problem, read_content, schema_is_newer, unit_names, units_label, verify_backup_file,
 )
 from cchc_desktop.backup.names import (
     BACKUPS_DIR_NAME, NAME_PATTERN, PARTIAL_SUFFIX, REASON_LABELS, TIME_FORMAT, BackupInfo, backup_file_name,
@@ -35,6 +35,6 @@ __all__ = [
     "connect_read_only", "count_content", "describe_file", "glob_escape", "has_sqlite_header",
     "has_user_data", "list_backups", "load_into", "other_units_warning", "parse_backup_name", "quick_check_problem",
     "read_content",
-    "remove_partial", "restore_backup", "rotate", "schema_is_newer", "staged_path", "unit_names", "upgraded_copy",
+    "remove_partial", "restore_backup", "rotate", "schema_is_newer", "staged_path", "unit_names", "units_label", "upgraded_copy",
     "verify_backup_file", "write_backup", "write_verified_copy",
 ]

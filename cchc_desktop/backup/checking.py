@@ -69,7 +69,7 @@ def other_units_warning(current_units: tuple[str, ...], restored: ContentSummary
         return None
     if {_unit_key(name) for name in current_units} & {_unit_key(name) for name in restored.units}:
         return None
-    theirs, ours = _names(restored.units), _names(current_units)
+    theirs, ours = units_label(restored.units), units_label(current_units)
     return (
         f"Lưu ý: bản sao lưu này là dữ liệu của {theirs}, không phải của {ours} đang dùng. "
         f"Sau khi khôi phục, dữ liệu của {ours} chỉ còn trong bản sao lưu trước khi khôi phục."
@@ -81,7 +81,8 @@ def _unit_key(name: str) -> str:
     return modern_tone(clean(name)).casefold()
 
 
-def _names(units: tuple[str, ...]) -> str:
+def units_label(units: tuple[str, ...]) -> str:
+    """The units a database holds data for, as a message names them."""
     return ", ".join(clean(name) for name in units)
 
 
