@@ -7,7 +7,8 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 
 from cchc_desktop import __version__, cli_backup, cli_export, cli_import, cli_report, repo
@@ -124,7 +125,6 @@ COMMANDS: dict[str, Callable] = {
     "demo": cmd_demo, "plans": cmd_plans, "tasks": cmd_tasks, "copy-plan": cmd_copy_plan,
     **cli_export.COMMANDS,
     **cli_report.COMMANDS,
-    **cli_import.COMMANDS,
 }
 
 
@@ -152,35 +152,38 @@ def main(argv: Sequence[str] | None = None) -> int:
 # import --plan): a data directory without a database is a mistyped --data-dir, or a
 # machine with no data yet, and is refused with exit 2 before anything (directory,
 # database, lock) is created, since a new empty database would look as if the user's plans
-# were gone. ``import --dry-run`` of a new plan reads only the file: it opens no database.
+# were gone. ``import`` of a new plan reads the file first: a dry run, or a file that
+# cannot be imported, opens no database (``cli_import.run``).
 def may_create_data(args) -> bool:
-    return args.command in ("demo", "restore") or (
-        args.command == "import" and args.plan is None and not args.dry_run
-    )
-
-
-def reads_only_the_file(args) -> bool:
-    return args.command == "import" and args.plan is None and args.dry_run
+    return args.command in ("demo", "restore") or (args.command == "import" and args.plan is None)
 
 
 def _run(args) -> int:
-    if reads_only_the_file(args):
-        COMMANDS[args.command](None, args)
-        return 0
     if not may_create_data(args):
         existing_data_dir(args.data_dir)  # raises NoDataHere: nothing is created
     if args.command in cli_backup.COMMANDS:  # they open (or refuse to open) the database themselves
         return cli_backup.run(args)
+    if args.command == "import":  # reads the file first: opens the database only to write it
+        cli_import.run(args, opened_workspace)
+        return 0
+    with opened_workspace(args) as workspace:
+        COMMANDS[args.command](workspace, args)
+    return 0
+
+
+@contextmanager
+def opened_workspace(args) -> Iterator[Workspace]:
+    """The data directory's database, opened (created if new), under the instance lock
+    when the command changes plans."""
     workspace = Workspace.open(args.data_dir)
     lock = InstanceLock(workspace.data_dir)
     try:
         if writes_plans(args):
             lock.acquire()
-        COMMANDS[args.command](workspace, args)
+        yield workspace
     finally:
         lock.release()
         workspace.close()
-    return 0
 
 
 def writes_plans(args) -> bool:

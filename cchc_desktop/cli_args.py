@@ -14,6 +14,7 @@ ARGPARSE_MESSAGES: list[tuple[str, str]] = [
     (r"argument (\S+): invalid choice: '?([^' ]*)'? \(choose from (.+)\)", "tham số {0}: không có lựa chọn '{1}' (chọn một trong: {2})"),
     (r"argument (\S+): expected one argument", "tham số {0} cần một giá trị"),
     (r"unrecognized arguments: (.+)", "không hiểu tham số: {0}"),
+    (r"argument (\S+): not allowed with argument (\S+)", "chỉ dùng một trong hai tham số {1} và {0}"),
     (r"argument (\S+): (.+)", "tham số {0}: {1}"),
 ]
 

@@ -5,7 +5,7 @@
 Prints a summary (areas, tasks, warnings with their row numbers); then, unless
 ``--dry-run``, the id of the plan written to, alone on the last line (as ``cchc demo``
 and ``cchc copy-plan`` do), so scripts can read it.
-``add_parsers`` adds the command to the main parser; ``COMMANDS`` maps it to its handler.
+``add_parsers`` adds the command to the main parser; ``run`` runs it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import argparse
 from collections.abc import Callable
 
 from cchc_desktop.cli_args import record_id
-from cchc_desktop.errors import UserInputError
 
 
 def add_parsers(commands) -> None:
@@ -23,35 +22,49 @@ def add_parsers(commands) -> None:
         "import", help="nhập phụ lục nhiệm vụ từ tệp Excel (.xlsx) hoặc Word (.docx) và in mã kế hoạch"
     )
     parser.add_argument("file", metavar="TỆP", help="tệp .xlsx hoặc .docx chứa bảng phụ lục")
-    parser.add_argument("--plan", type=record_id, help="thêm vào kế hoạch có mã này (mặc định: tạo kế hoạch mới)")
-    parser.add_argument("--year", type=int, help="năm của kế hoạch mới (mặc định: năm ghi trong tệp)")
-    parser.add_argument("--table", type=int, help="số thứ tự của bảng cần nhập khi tệp có nhiều bảng (từ 1)")
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--plan", type=record_id, help="thêm vào kế hoạch có mã này (mặc định: tạo kế hoạch mới)")
+    target.add_argument("--year", type=int, help="năm của kế hoạch mới (mặc định: năm ghi trong tệp)")
+    parser.add_argument("--table", type=record_id, help="số thứ tự của bảng cần nhập khi tệp có nhiều bảng (từ 1)")
     parser.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì vào dữ liệu")
 
 
-def cmd_import(workspace, args: argparse.Namespace) -> None:
-    """``workspace`` is None for ``--dry-run`` of a new plan, which needs no database
-    (``cli.reads_only_the_file``)."""
-    from cchc_desktop.importing import commit, read_appendix, summary_lines
+def run(args: argparse.Namespace, opened_workspace: Callable) -> None:
+    """Run ``cchc import``. ``opened_workspace(args)`` is the command line's context
+    manager that opens the database (creating it in a new data directory) and takes the
+    lock. A new plan's file is read and checked before it is called, so a file that cannot
+    be imported, or a dry run, creates no data directory and no empty database."""
+    from cchc_desktop.importing import commit
 
-    if args.plan is not None and args.year is not None:
-        raise UserInputError("Chỉ dùng một trong hai tham số: --plan (thêm vào kế hoạch có sẵn) hoặc --year (kế hoạch mới).")
-    if args.table is not None and args.table < 1:
-        raise UserInputError("Tham số --table đánh số từ 1.")
+    if args.plan is not None:
+        with opened_workspace(args) as workspace:
+            from cchc_desktop import repo
+
+            plan_year = repo.get_plan(workspace.db, args.plan).year
+            preview = _read_and_show(args, plan_year)
+            if not args.dry_run:
+                _report_commit(commit(workspace.db, preview, plan_id=args.plan), preview)
+        return
+    preview = _read_and_show(args, args.year)
+    if args.dry_run:
+        return
+    with opened_workspace(args) as workspace:
+        _report_commit(commit(workspace.db, preview, year=args.year), preview)
+
+
+def _read_and_show(args: argparse.Namespace, year: int | None):
+    """Read the file into a preview (``year``, when given, is the plan's) and print its summary."""
+    from cchc_desktop.importing import read_appendix, summary_lines
+
     preview = read_appendix(args.file, None if args.table is None else args.table - 1)
-    if args.year is not None:
-        preview.set_year(args.year)
-    elif args.plan is not None:
-        from cchc_desktop import repo
-
-        preview.set_year(repo.get_plan(workspace.db, args.plan).year)
+    if year is not None:
+        preview.set_year(year)
     print("\n".join(summary_lines(preview)))
     if args.dry_run:
         print("Chạy thử: chưa ghi gì vào dữ liệu.")
-        return
-    plan_id = commit(workspace.db, preview, plan_id=args.plan, year=args.year)
+    return preview
+
+
+def _report_commit(plan_id: int, preview) -> None:
     print(f"Đã nhập {len(preview.tasks)} nhiệm vụ vào kế hoạch mã {plan_id}:")
     print(plan_id)
-
-
-COMMANDS: dict[str, Callable] = {"import": cmd_import}

@@ -110,6 +110,16 @@ def test_a_dry_run_of_a_new_plan_reads_only_the_file(tmp_path):
     assert not new_place.exists()
 
 
+def test_a_file_that_cannot_be_imported_creates_no_data_dir(tmp_path):
+    not_a_workbook = tmp_path / "phu-luc.xlsx"
+    not_a_workbook.write_bytes(b"not a workbook")
+    new_place = tmp_path / "new"
+    result = run_cchc("--data-dir", str(new_place), "import", str(not_a_workbook))
+    assert result.returncode == 2
+    assert result.stderr.startswith("Lỗi: Tệp phu-luc.xlsx không phải tệp Excel")
+    assert not new_place.exists()  # no empty database that would look like lost plans
+
+
 def test_restore_onto_a_new_computer_starts_a_new_data_dir(data_dir, tmp_path):
     assert run_cchc("--data-dir", str(data_dir), "demo").returncode == 0
     usb = tmp_path / "usb"

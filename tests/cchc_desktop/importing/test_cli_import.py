@@ -68,8 +68,17 @@ def test_bad_file_and_bad_arguments_write_nothing(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("Lỗi: Tệp cu.doc là định dạng Word cũ (.doc)")
     assert "Lưu thành… (Save As)" in result.stderr
+    assert not Path(data).exists()  # the file is read before any database is created
+
     both = _cchc("--data-dir", data, "import", str(_small_file(tmp_path)), "--plan", "1", "--year", "2024")
-    assert both.returncode == 2 and "Chỉ dùng một trong hai tham số" in both.stderr
+    assert both.returncode == 2
+    assert both.stderr.startswith("Lỗi: chỉ dùng một trong hai tham số --plan và --year.")
+    no_table = _cchc("--data-dir", data, "import", str(_small_file(tmp_path)), "--table", "0")
+    assert no_table.returncode == 2 and "tham số --table: phải là số nguyên dương" in no_table.stderr
+    assert not Path(data).exists()
+
+    assert _cchc("--data-dir", data, "import", str(_small_file(tmp_path))).returncode == 0
     missing_plan = _cchc("--data-dir", data, "import", str(_small_file(tmp_path)), "--plan", "99")
     assert missing_plan.returncode == 2 and "Không có kế hoạch mã 99" in missing_plan.stderr
-    assert json.loads(_cchc("--data-dir", data, "plans", "--format", "json").stdout) == []
+    plans = json.loads(_cchc("--data-dir", data, "plans", "--format", "json").stdout)
+    assert [plan["tasks"] for plan in plans] == [3]  # the refused import wrote nothing
