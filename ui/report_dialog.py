@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,18 +36,35 @@ UNTITLED_SECTIONS = {"opening": "Phần mở đầu", "closing": "Phần kết"}
 TEMPLATE_MARK = "(văn bản mẫu)"
 TEMPLATE_COLOUR = QColor("#666666")
 SUBSECTION = re.compile(r"\d+\.\s")  # "1. Công tác chỉ đạo…" under "II. KẾT QUẢ…"
-SUBSECTION_INDENT = "\u2003\u2003"  # two em spaces: a list item has no indent of its own
+SUBSECTION_ROLE = Qt.ItemDataRole.UserRole + 1  # True for an item the list indents
+SUBSECTION_INDENT_EM = 2
 
 
 def section_item(heading: str, own: bool) -> QListWidgetItem:
     """A section in the list: subsections indented under their part; one still on the
     template's text greyed and marked, one with the user's own text in plain black."""
-    text = f"{SUBSECTION_INDENT}{heading}" if SUBSECTION.match(heading) else heading
-    item = QListWidgetItem(text if own else f"{text}  {TEMPLATE_MARK}")
+    item = QListWidgetItem(heading if own else f"{heading}  {TEMPLATE_MARK}")
+    item.setData(SUBSECTION_ROLE, bool(SUBSECTION.match(heading)))
     if not own:
         item.setForeground(TEMPLATE_COLOUR)
         item.setToolTip("Mục này đang dùng văn bản mẫu; sửa ở ô bên phải để viết nội dung riêng.")
     return item
+
+
+class SectionListDelegate(QStyledItemDelegate):
+    """Indents a subsection's whole item, so that its wrapped lines line up under its
+    first (leading spaces in the text would indent the first line only)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:
+        super().initStyleOption(option, index)
+        if index.data(SUBSECTION_ROLE):
+            option.rect.setLeft(option.rect.left() + subsection_indent(option.fontMetrics))
+
+
+def subsection_indent(metrics: QFontMetrics) -> int:
+    return SUBSECTION_INDENT_EM * metrics.horizontalAdvance("M")
+
+
 SENT_STYLE = "color: #1b6e20; font-weight: bold"
 DRAFT_STYLE = "color: #1f3f73; font-weight: bold"
 
@@ -72,6 +91,7 @@ class ReportDialog(QDialog):
         self.status = QLabel()
         self.window_label = QLabel()
         self.sections = QListWidget()
+        self.sections.setItemDelegate(SectionListDelegate(self.sections))
         self.sections.setWordWrap(True)  # long headings wrap in the list instead of scrolling it sideways
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.editor = QPlainTextEdit()

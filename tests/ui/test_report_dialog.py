@@ -4,6 +4,8 @@ import subprocess
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from cchc_desktop import report, repo
 from cchc_desktop.edits.tasks import edit_task
@@ -11,7 +13,7 @@ from cchc_desktop.undo import UndoStack
 from tests.ui.typing_helpers import type_text
 from ui import dialogs
 from ui.operations import Operations
-from ui.report_dialog import ReportDialog
+from ui.report_dialog import SUBSECTION_ROLE, ReportDialog
 
 
 @pytest.fixture
@@ -31,12 +33,28 @@ def test_shows_the_plans_own_window_and_the_sections(dialog):
     headings = [dialog.sections.item(i).text() for i in range(dialog.sections.count())]
     assert any("CÔNG TÁC CHỈ ĐẠO" in h.upper() for h in headings)
     assert all(h.endswith("(văn bản mẫu)") for h in headings)
-    subsections = [h for h in headings if h.startswith("\u2003")]  # "1. Công tác…" indented under its part
-    assert subsections and all(h.lstrip("\u2003")[0].isdigit() for h in subsections)
-    assert not any(h[0].isdigit() for h in headings)
+    subsections = [dialog.sections.item(i) for i in range(dialog.sections.count())
+                   if dialog.sections.item(i).data(SUBSECTION_ROLE)]  # "1. Công tác…" under its part
+    assert subsections and all(item.text()[0].isdigit() for item in subsections)
+    assert len(subsections) < len(headings)
     assert dialog.sections.item(0).foreground().color().name() == "#666666"  # still the template's text
     dialog.period.setCurrentIndex(dialog.period.findData("h1"))
     assert dialog.window_label.text().endswith("đến ngày 31/05/2024")
+
+
+def test_a_subsection_is_indented_whole(dialog):
+    """Every line of a wrapped subsection starts at the same indent: the delegate moves
+    the item's whole text rectangle, not its first line."""
+    model = dialog.sections.model()
+    delegate = dialog.sections.itemDelegate()
+    lefts = {}
+    for row in range(dialog.sections.count()):
+        option = QStyleOptionViewItem()
+        option.initFrom(dialog.sections)
+        option.rect = QRect(0, 0, 200, 40)
+        delegate.initStyleOption(option, model.index(row, 0))
+        lefts[bool(dialog.sections.item(row).data(SUBSECTION_ROLE))] = option.rect.left()
+    assert lefts[False] == 0 and lefts[True] >= 2 * dialog.fontMetrics().horizontalAdvance("M")
 
 
 def test_typed_text_is_saved_and_printed(dialog, db, demo_plan_id, tmp_path):
