@@ -219,17 +219,40 @@ def window(period: str | Period, year: int,
 
     An explicit window is used only when it ends in ``year``: a schedule copied from
     last year's plan then falls back to the rule instead of giving last year's dates.
+
+    A period without a window of its own (quý III when the plan sets the 6-month and
+    9-month ones) takes its ends from the plan's cut-offs of the reports counted from
+    January: it starts the day after the one ending before its first month (6 tháng:
+    31/5, so 01/6) and ends with the one ending with its last month (9 tháng: 30/8).
+    So two reports closing the same month agree on where the data stop, and no day
+    falls between two consecutive quarters. The rule fills an end the plan does not set.
     """
     p = get_period(period)
     settings = settings or ReportSchedule()
-    override = settings.periods.get(p.code)
+    own = _explicit_window(settings, p.code, year)
+    if own:
+        return own
+    before_first = date(year, p.first_month, 1) - timedelta(days=1)
+    start = _day_of_month(before_first.year, before_first.month, settings.window_start_day)
+    end = _day_of_month(year, p.last_month, settings.window_end_day)
+    through_last = _explicit_window(settings, _FROM_JANUARY.get(p.last_month), year)
+    if through_last:
+        end = through_last[1]
+    through_before = _explicit_window(settings, _FROM_JANUARY.get(p.first_month - 1), year)
+    if through_before and through_before[1] < end:
+        start = through_before[1] + timedelta(days=1)
+    return start, end
+
+
+# The report counted from January that ends with each month, when there is one.
+_FROM_JANUARY: dict[int, str] = {p.last_month: p.code for p in PERIODS.values() if p.first_month == 1}
+
+
+def _explicit_window(settings: ReportSchedule, code: str | None, year: int) -> tuple[date, date] | None:
+    override = settings.periods.get(code) if code else None
     if override and override.start is not None and override.end.year == year:
         return override.start, override.end
-    before_first = date(year, p.first_month, 1) - timedelta(days=1)
-    return (
-        _day_of_month(before_first.year, before_first.month, settings.window_start_day),
-        _day_of_month(year, p.last_month, settings.window_end_day),
-    )
+    return None
 
 
 def submission_due(period: str | Period, year: int,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -117,7 +117,13 @@ SEED_004 = ReportSchedule(
         ("h1", d(15, 12, 2023), d(31, 5, 2024), d(11, 6, 2024)),
         ("m9", d(15, 12, 2023), d(30, 8, 2024), d(11, 9, 2024)),
         ("year", d(15, 12, 2023), d(6, 11, 2024), d(11, 12, 2024)),
-        ("q3", d(15, 6, 2024), d(14, 9, 2024), d(11, 9, 2024)),  # not overridden
+        # not set by the plan: from the day after the 6-month cut-off to the 9-month one
+        ("q3", d(1, 6, 2024), d(30, 8, 2024), d(11, 9, 2024)),
+        ("q2", d(1, 3, 2024), d(31, 5, 2024), d(11, 6, 2024)),
+        ("q4", d(31, 8, 2024), d(6, 11, 2024), d(11, 12, 2024)),
+        ("h2", d(1, 6, 2024), d(6, 11, 2024), d(11, 12, 2024)),
+        ("m04", d(1, 3, 2024), d(14, 4, 2024), d(11, 4, 2024)),  # the rule's end, after q1's cut-off
+        ("m03", d(15, 2, 2024), d(29, 2, 2024), d(11, 3, 2024)),  # ends with q1's cut-off
     ],
 )
 def test_seed_002_schedule(period, start, end, due):
@@ -141,6 +147,20 @@ def test_seed_004_schedule(period, start, end, due):
 
 def test_override_for_another_year_falls_back_to_the_rule():
     assert window("q1", 2025, SEED_002) == (d(15, 12, 2024), d(14, 3, 2025))
+    assert window("q3", 2025, SEED_002) == (d(15, 6, 2025), d(14, 9, 2025))
+
+
+def test_a_period_between_two_cut_offs_fills_the_missing_end_from_the_rule():
+    only_half_year = ReportSchedule(periods={"h1": PeriodOverride(d(15, 12, 2023), d(31, 5, 2024))})
+    assert window("q3", 2024, only_half_year) == (d(1, 6, 2024), d(14, 9, 2024))
+    only_nine_months = ReportSchedule(periods={"m9": PeriodOverride(d(15, 12, 2023), d(30, 8, 2024))})
+    assert window("q3", 2024, only_nine_months) == (d(15, 6, 2024), d(30, 8, 2024))
+
+
+def test_consecutive_quarters_leave_no_day_out():
+    quarters = [window(code, 2024, SEED_002) for code in ("q1", "q2", "q3", "q4")]
+    for (_, end), (next_start, _) in zip(quarters, quarters[1:]):
+        assert next_start - end == timedelta(days=1)
 
 
 @pytest.mark.parametrize(

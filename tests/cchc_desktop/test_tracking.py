@@ -116,7 +116,7 @@ def test_demo_plan_carries_seed_002_report_windows_and_deadline(db, demo_plan_id
     assert window("h1", 2024, schedule) == (date(2023, 12, 15), date(2024, 5, 31))
     assert window("m9", 2024, schedule) == (date(2023, 12, 15), date(2024, 8, 30))
     assert window("year", 2024, schedule) == (date(2023, 12, 15), date(2024, 11, 6))
-    assert window("q3", 2024, schedule) == (date(2024, 6, 15), date(2024, 9, 14))  # not overridden
+    assert window("q3", 2024, schedule) == (date(2024, 6, 1), date(2024, 8, 30))  # from the h1 and m9 cut-offs
     assert submission_due("q1", 2024, schedule) == date(2024, 3, 11)  # "trước ngày 12"
 
     (start, end), trackings = track_period(db, demo_plan_id, "q1")

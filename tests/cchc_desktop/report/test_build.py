@@ -179,7 +179,7 @@ def test_windows_of_the_demo_schedule(db, demo_plan_id):
                for p in ("q1", "h1", "q3", "year")}
     assert windows == {
         "q1": "2023-12-15/2024-02-29", "h1": "2023-12-15/2024-05-31",
-        "q3": "2024-06-15/2024-09-14", "year": "2023-12-15/2024-11-06",
+        "q3": "2024-06-01/2024-08-30", "year": "2023-12-15/2024-11-06",  # q3: between the h1 and m9 cut-offs
     }
 
 
