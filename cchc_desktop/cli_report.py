@@ -10,6 +10,7 @@ message as everywhere else.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,12 +37,14 @@ def add_parsers(commands) -> None:
 
 def cmd_report(workspace, args: argparse.Namespace) -> None:
     from cchc_desktop.export.appendix_export import parse_formats
-    from cchc_desktop.report import check_period, export_report
+    from cchc_desktop.report import check_period, export_report, report_warnings
 
     period = check_period(args.period)
     formats = parse_formats(args.format)
     for path in export_report(workspace.db, args.plan, period, Path(args.out), formats, draft=args.draft):
         print(path)
+    for warning in report_warnings(workspace.db, args.plan, period):
+        print(f"Cảnh báo: {warning}", file=sys.stderr)
 
 
 COMMANDS: dict[str, Callable] = {"report": cmd_report}

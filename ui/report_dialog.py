@@ -66,6 +66,7 @@ def subsection_indent(metrics: QFontMetrics) -> int:
 
 
 SENT_STYLE = "color: #1b6e20; font-weight: bold"
+WARNING_STYLE = "color: #9a3a00"
 DRAFT_STYLE = "color: #1f3f73; font-weight: bold"
 
 
@@ -94,6 +95,10 @@ class ReportDialog(QDialog):
         self.sections.setItemDelegate(SectionListDelegate(self.sections))
         self.sections.setWordWrap(True)  # long headings wrap in the list instead of scrolling it sideways
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.warnings = QLabel()  # what an upstream reader would send back (report_warnings)
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(WARNING_STYLE)
+        self.warnings.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.editor = QPlainTextEdit()
         self.editor_hint = QLabel("Các chỗ {…} được thay bằng số liệu khi in. Để trống một mục: dùng lại văn bản mẫu.")
         self.editor_hint.setWordWrap(True)
@@ -121,7 +126,7 @@ class ReportDialog(QDialog):
         return self.period.currentData()
 
     def _build(self) -> None:
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow("Kỳ báo cáo:", self.period)
         form.addRow("", self.window_label)
         date_row = QHBoxLayout()
@@ -132,6 +137,7 @@ class ReportDialog(QDialog):
         form.addRow("Ngày ban hành:", date_row)
         form.addRow("Kính gửi:", self.recipient)
         form.addRow("Tình trạng:", self.status)
+        form.addRow("", self.warnings)
         splitter = QSplitter()
         splitter.addWidget(self.sections)
         editor_box = QWidget()
@@ -194,6 +200,9 @@ class ReportDialog(QDialog):
         self._show_section(0)
         start, end = window(period, self._plan_year(), plan_schedule(self.db, self.plan_id))
         self.window_label.setText(f"Thời gian lấy số liệu: từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}")
+        warnings = report.report_warnings(self.db, self.plan_id, period)
+        self.warnings.setText("\n".join(f"Lưu ý: {warning}" for warning in warnings))
+        self.form.setRowVisible(self.warnings, bool(warnings))
 
     def _plan_year(self) -> int:
         from cchc_desktop import repo

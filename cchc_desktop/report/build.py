@@ -8,6 +8,7 @@ appendix table. The PDF and xlsx writers only lay it out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 
@@ -36,6 +37,8 @@ APPENDIX_HEADING = "Phụ lục"
 DEFAULT_AUTHORITY, DEFAULT_SIGNER_TITLE = "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
 DEFAULT_ARCHIVE = "Lưu: VT"
 SAME_AS_ABOVE = "Như trên"
+# Kính gửi with no recipient set anywhere: a line to fill in by hand (report_warnings says so).
+BLANK_ADDRESSEE = "…" * 24
 
 
 def check_period(period: str) -> str:
@@ -80,12 +83,12 @@ def build_report(db: Database, plan_id: int, period: str, narrative: Mapping[str
         window_start=start.isoformat(),
         window_end=end.isoformat(),
         window_line=f"Thời gian lấy số liệu: từ ngày {dmy(start)} đến ngày {dmy(end)}",
-        recipient_line=f"Kính gửi: {recipient}" if recipient else "",
+        recipient_line=f"Kính gửi: {recipient or BLANK_ADDRESSEE}",
         overall=overall,
         areas=areas,
         indicators=indicators,
         sections=build_sections(section_slots(template, areas, bool(indicators)), template, overrides, values),
-        recipients=recipient_lines(plan.recipients, has_addressee=bool(recipient)),
+        recipients=recipient_lines(plan.recipients, addressee=recipient),
         signature=_signature(plan),
         appendix=_appendix(db, plan, unit, period, stored, is_draft, end),
         is_draft=is_draft,
@@ -175,18 +178,34 @@ def _cited(kind: str, number: str, on: date | None) -> str:
 
 # Closing ----------------------------------------------------------------------------
 
-def recipient_lines(entries, has_addressee: bool) -> tuple[str, ...]:
+def recipient_lines(entries, addressee: str) -> tuple[str, ...]:
     """Nơi nhận as the decree prints it: ``- …;`` per line, the last ``- Lưu: VT.``.
 
-    A report with a "Kính gửi" starts the list with ``- Như trên;``. The plan's own
-    "Lưu: …" entry, if it has one, ends the list instead of the default.
+    The list starts with ``- Như trên;`` (the body named in "Kính gửi"); an entry of the
+    plan's list that names that body again (``Sở Nội vụ`` under "Kính gửi: Sở Nội vụ
+    tỉnh …") is left out. The plan's own "Lưu: …" entry, if it has one, ends the list
+    instead of the default.
     """
     bare = [item for item in (_bare(entry) for entry in entries) if item]
     archive = next((item for item in bare if item.casefold().startswith("lưu")), DEFAULT_ARCHIVE)
-    others = [item for item in bare if not item.casefold().startswith("lưu")]
-    if has_addressee and not any(item.casefold().startswith(SAME_AS_ABOVE.casefold()) for item in others):
+    others = [item for item in bare if not item.casefold().startswith("lưu") and not _names(addressee, item)]
+    if not any(item.casefold().startswith(SAME_AS_ABOVE.casefold()) for item in others):
         others.insert(0, SAME_AS_ABOVE)
     return tuple(f"- {item};" for item in others) + (f"- {archive}.",)
+
+
+def _names(addressee: str, entry: str) -> bool:
+    """Whether Nơi nhận's ``entry`` ("Sở Nội vụ (b/c)") names one of the bodies in
+    ``addressee`` ("Sở Nội vụ tỉnh Tây Ninh; UBND tỉnh"): the same name, or the start of
+    one that is a name by itself (three words or more: "Sở Nội vụ", not "Sở Nội")."""
+    words = re.sub(r"\(.*?\)", " ", entry).casefold().split()
+    if not words:
+        return False
+    for body in re.split(r"[;,]", addressee):
+        body_words = body.casefold().split()
+        if body_words == words or (len(words) >= 3 and body_words[:len(words)] == words):
+            return True
+    return False
 
 
 def _bare(entry: str) -> str:

@@ -114,3 +114,27 @@ def test_text_typed_survives_a_period_switch_and_esc(dialog, db, demo_plan_id):
     type_text(dialog.editor, "Văn bản 6 tháng.")
     dialog.reject()  # Esc or the window's close button
     assert "Văn bản 6 tháng." in report.get_report(db, demo_plan_id, "h1").narrative.values()
+
+
+def test_warnings_show_what_the_province_would_send_back(qtbot, operations, db):
+    from cchc_desktop.models import Plan, Unit
+
+    unit_id = repo.create_unit(db, Unit(None, "Phường Ngô Quyền", "phường"))
+    plan_id = repo.create_plan(db, Plan(None, unit_id, 2025, period_label="6 tháng cuối năm 2025",
+                                        issued_on=date(2025, 8, 5)))
+    shown = ReportDialog(operations, plan_id)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitUntil(shown.warnings.isVisible)
+    lines = shown.warnings.text().splitlines()
+    assert lines[0].startswith("Lưu ý: Chưa có cơ quan nhận báo cáo")
+    assert lines[1].startswith("Lưu ý: Báo cáo quý I năm 2025 lấy số liệu đến ngày 14/03/2025, trước ngày ban hành")
+    shown.period.setCurrentIndex(shown.period.findData("year"))
+    type_text(shown.recipient, "Sở Nội vụ thành phố Hải Phòng")
+    assert shown.save()
+    assert not shown.warnings.isVisible()
+
+
+def test_the_demo_report_shows_no_warning(dialog):
+    dialog.show()
+    assert dialog.warnings.text() == "" and not dialog.warnings.isVisible()

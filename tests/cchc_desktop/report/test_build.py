@@ -113,9 +113,19 @@ def test_names_come_from_the_unit_and_plan(db, tracked_plan_id):
 
 
 def test_recipient_lines_format():
-    assert recipient_lines([], has_addressee=False) == ("- Lưu: VT.",)
-    assert recipient_lines(["Sở Nội vụ", "  - Như trên ; "], has_addressee=True) == (
-        "- Sở Nội vụ;", "- Như trên;", "- Lưu: VT.")
+    assert recipient_lines([], addressee="") == ("- Như trên;", "- Lưu: VT.")
+    assert recipient_lines(["Sở Tư pháp", "  - Như trên ; "], addressee="Sở Nội vụ") == (
+        "- Sở Tư pháp;", "- Như trên;", "- Lưu: VT.")
+
+
+def test_nơi_nhận_does_not_name_the_addressee_twice():
+    plan_list = ["Sở Nội vụ (b/c);", "TT ĐU, TT HĐND phường;", "Sở Nội vụ tỉnh Tây Ninh;", "Lưu: VT, VHXH."]
+    assert recipient_lines(plan_list, addressee="Sở Nội vụ tỉnh Tây Ninh") == (
+        "- Như trên;", "- TT ĐU, TT HĐND phường;", "- Lưu: VT, VHXH.")
+    assert recipient_lines(["UBND tỉnh"], addressee="Sở Nội vụ; UBND tỉnh") == ("- Như trên;", "- Lưu: VT.")
+    # two words that only start the addressee's name are not a name of their own
+    assert recipient_lines(["Sở Nội"], addressee="Sở Nội vụ") == ("- Như trên;", "- Sở Nội;", "- Lưu: VT.")
+    assert recipient_lines(["Sở Tư pháp"], addressee="Sở Nội vụ") == ("- Như trên;", "- Sở Tư pháp;", "- Lưu: VT.")
 
 
 def test_sections_in_the_outline_order_with_figures(document):

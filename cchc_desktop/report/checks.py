@@ -1,0 +1,41 @@
+"""What is worth telling the user before a periodic report goes out: things the program
+prints as asked but a reader upstream would send back. Said as Vietnamese sentences,
+shown beside the report in the window and on standard error by ``cchc report``."""
+
+from __future__ import annotations
+
+from cchc_desktop import repo
+from cchc_desktop.deadlines import dmy
+from cchc_desktop.export.appendix_data import clean_text
+from cchc_desktop.periods import title, window
+from cchc_desktop.report.build import check_period
+from cchc_desktop.report.records import get_report
+from cchc_desktop.sqlite_db import Database
+from cchc_desktop.tracking import plan_schedule
+
+NO_ADDRESSEE = (
+    "Chưa có cơ quan nhận báo cáo: dòng “Kính gửi” được để chấm chấm để điền tay. "
+    "Hãy nhập ở ô “Kính gửi” của báo cáo, hoặc ô “Cơ quan nhận báo cáo” "
+    "(Kế hoạch > Thông tin kế hoạch và đơn vị)."
+)
+
+
+def report_warnings(db: Database, plan_id: int, period: str) -> list[str]:
+    """The warnings for the report of ``plan_id`` for ``period``; none for one already
+    sent, which is printed as it was sent."""
+    period = check_period(period)
+    plan = repo.get_plan(db, plan_id)
+    stored = get_report(db, plan_id, period)
+    if stored is not None and stored.is_sent:
+        return []
+    warnings = []
+    recipient = (stored.recipient if stored else "") or repo.document_unit(db, plan).report_recipient
+    if not clean_text(recipient).strip():
+        warnings.append(NO_ADDRESSEE)
+    _start, end = window(period, plan.year, plan_schedule(db, plan_id))
+    if plan.issued_on is not None and end < plan.issued_on:
+        warnings.append(
+            f"Báo cáo {title(period, plan.year)} lấy số liệu đến ngày {dmy(end)}, trước ngày ban hành "
+            f"kế hoạch ({dmy(plan.issued_on)}): kế hoạch chưa có hiệu lực trong kỳ này. Hãy kiểm tra lại kỳ báo cáo."
+        )
+    return warnings
