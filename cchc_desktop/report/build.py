@@ -111,6 +111,12 @@ def issuing_body_lines(unit: Unit) -> tuple[str, ...]:
     """``ỦY BAN NHÂN DÂN PHƯỜNG 1`` -> (``ỦY BAN NHÂN DÂN``, ``PHƯỜNG 1``), as printed."""
     name = clean_text(unit.name).strip().upper()
     body = " ".join(clean_text(unit.issuing_body).split()).upper() or f"{BODY_PREFIX} {name}".strip()
+    return split_after_body_type(body)
+
+
+def split_after_body_type(body: str) -> tuple[str, ...]:
+    """``ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG`` -> (``ỦY BAN NHÂN DÂN``, ``THÀNH PHỐ HẢI PHÒNG``):
+    where a body's name breaks in a header, never inside the place's name."""
     for prefix in (BODY_PREFIX, "UỶ BAN NHÂN DÂN"):
         rest = body[len(prefix):].strip()
         if body.startswith(prefix) and rest:

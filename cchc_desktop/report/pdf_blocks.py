@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 
 from cchc_desktop.export.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
 from cchc_desktop.export.text_wrap import text_width, wrap_text
+from cchc_desktop.report.build import split_after_body_type
 from cchc_desktop.report.model import Header, Signature
 
 LEFT_COLUMN = 65 * mm      # unit and number; the rest of the width is the right column
@@ -62,7 +63,7 @@ class OfficialHeader(Flowable):
     def _left_lines(self) -> list[tuple[str, str]]:
         lines = []
         if self.header.parent_body:
-            lines += [(REGULAR, line) for line in wrap_text(self.header.parent_body, REGULAR, HEADER_SIZE, LEFT_COLUMN)]
+            lines += [(REGULAR, line) for line in _parent_body_lines(self.header.parent_body)]
         for part in self.header.issuing_body:
             lines += [(BOLD, line) for line in wrap_text(part, BOLD, HEADER_SIZE, LEFT_COLUMN)]
         return lines
@@ -90,6 +91,15 @@ class OfficialHeader(Flowable):
         canvas.setFont(ITALIC, DATE_SIZE)
         for index, line in enumerate(self.date_lines):
             canvas.drawCentredString(right_centre, number_y - index * HEADER_LEADING, line)
+
+
+def _parent_body_lines(parent_body: str) -> list[str]:
+    """One line when it fits; else broken after the body's type first ("ỦY BAN NHÂN DÂN" /
+    "THÀNH PHỐ HẢI PHÒNG"), as the issuing body is, not wherever the width runs out."""
+    if text_width(parent_body, REGULAR, HEADER_SIZE) <= LEFT_COLUMN:
+        return [parent_body]
+    return [line for part in split_after_body_type(parent_body)
+            for line in wrap_text(part, REGULAR, HEADER_SIZE, LEFT_COLUMN)]
 
 
 class CentredRule(Flowable):

@@ -71,6 +71,16 @@ def test_header_title_window_and_addressee_on_page_one(report_pdf):
         assert expected in text, expected
 
 
+def test_a_long_parent_body_breaks_after_the_body_type(document, tmp_path):
+    """Not "ỦY BAN NHÂN DÂN THÀNH / PHỐ HẢI PHÒNG": the place's name stays whole."""
+    header = replace(document.header, parent_body="ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG")
+    path = tmp_path / "parent.pdf"
+    write_report_pdf(replace(document, header=header), path)
+    lines = [line.strip() for line in page_text(path, 1, "-layout").splitlines()]
+    left = [line.split("  ")[0] for line in lines[:4]]
+    assert left[:4] == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG", "ỦY BAN NHÂN DÂN", "PHƯỜNG 1"]
+
+
 def test_draft_keeps_the_blanks(report_pdf):
     layout = page_text(report_pdf, 1, "-layout")
     assert re.search(r"Số:\s+/BC-UBND", layout)
