@@ -19,6 +19,7 @@ from pathlib import Path
 
 from cchc_desktop.durable import fsync_dir, fsync_file
 from cchc_desktop.errors import EnvironmentProblem
+from cchc_desktop.os_errors import describe_os_error
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 _READ_ONLY = {errno.EROFS}
@@ -63,8 +64,11 @@ def ensure_folder(folder: Path) -> Path:
     folder = Path(folder)
     try:
         folder.mkdir(exist_ok=True)
-    except FileExistsError:
-        raise EnvironmentProblem(f"{folder} là một tệp, không phải thư mục: hãy chọn thư mục khác để lưu.") from None
+    except (FileExistsError, NotADirectoryError) as error:
+        a_file = next((path for path in (folder, *folder.parents) if path.is_file()), None)
+        if a_file is None:
+            raise EnvironmentProblem(disk_error_message(error, folder / "_")) from error
+        raise EnvironmentProblem(f"{a_file} là một tệp, không phải thư mục: hãy chọn thư mục khác để lưu.") from None
     except OSError as error:
         raise EnvironmentProblem(disk_error_message(error, folder / "_")) from error
     return folder
@@ -87,7 +91,7 @@ def disk_error_message(error: OSError, target: Path) -> str:
         return f"Không tìm thấy thư mục {folder} (USB đã bị rút?). Hãy cắm lại hoặc chọn thư mục khác."
     if code in _IO_ERROR:
         return f"Lỗi đọc ghi ổ đĩa khi lưu vào {folder} (USB đã bị rút?). Hãy cắm lại rồi thử lại."
-    return f"Không ghi được {target.name} vào {folder}: {error.strerror or error}."
+    return describe_os_error(error, f"ghi {target.name} vào {folder}")  # never the system's English
 
 
 def _temp_path_beside(target: Path) -> Path:

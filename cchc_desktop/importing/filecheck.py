@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from cchc_desktop.errors import UserInputError
+from cchc_desktop.os_errors import describe_os_error
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # Sum of the archive's uncompressed parts: a 20 MB zip of repeated XML can expand to
@@ -47,6 +48,8 @@ def sniff(path: Path) -> str:
 
 def _read_head(path: Path) -> bytes:
     try:
+        if path.is_dir():
+            raise UserInputError(f"{path} là một thư mục, không phải tệp: hãy chọn tệp .xlsx hoặc .docx trong đó.")
         if not path.is_file():
             raise UserInputError(f"Không tìm thấy tệp {path}.")
         size = path.stat().st_size
@@ -60,7 +63,7 @@ def _read_head(path: Path) -> bytes:
         with path.open("rb") as handle:
             return handle.read(8)
     except OSError as error:
-        raise UserInputError(f"Không đọc được tệp {path.name}: {error.strerror or error}.") from error
+        raise UserInputError(describe_os_error(error, f"đọc tệp {path.name}")) from error
 
 
 def _ole_message(path: Path) -> str:

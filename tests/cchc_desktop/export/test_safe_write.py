@@ -101,6 +101,27 @@ def test_usb_stick_pulled_before_writing(tmp_path):
         ensure_folder(gone)
 
 
+def test_a_file_in_the_way_of_the_folder_is_named(tmp_path):
+    a_file = tmp_path / "baocao"
+    a_file.write_text("")
+    for folder in (a_file, a_file / "quy1"):
+        with pytest.raises(EnvironmentProblem) as raised:
+            ensure_folder(folder)
+        assert raised.value.message == f"{a_file} là một tệp, không phải thư mục: hãy chọn thư mục khác để lưu."
+
+
+def test_an_error_we_have_no_words_for_is_still_vietnamese(previous, monkeypatch):
+    def strange(source, destination):
+        raise OSError(errno.ELOOP, "Too many levels of symbolic links")
+
+    monkeypatch.setattr(safe_write.os, "replace", strange)
+    with pytest.raises(EnvironmentProblem) as raised:
+        write_atomically(previous, writes(GOOD), verify_pdf)
+    assert raised.value.message.startswith(f"Không thể ghi PL.pdf vào {previous.parent}: lỗi hệ thống (mã lỗi {errno.ELOOP}).")
+    assert "symbolic" not in raised.value.message
+    assert previous.read_bytes() == GOOD
+
+
 def test_usb_stick_pulled_while_flushing(previous, monkeypatch):
     def input_output_error(descriptor):
         raise OSError(errno.EIO, "Input/output error")

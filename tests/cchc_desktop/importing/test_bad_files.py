@@ -1,6 +1,8 @@
 """Files that cannot be imported get a clear Vietnamese message, and nothing is written."""
 
+import errno
 import os
+from pathlib import Path
 import zipfile
 
 import pytest
@@ -133,7 +135,20 @@ def test_too_large_file(tmp_path):
 
 def test_missing_file_and_folder(tmp_path):
     assert _refused(tmp_path / "khong_co.xlsx").startswith("Không tìm thấy tệp")
-    assert _refused(tmp_path).startswith("Không tìm thấy tệp")
+    assert _refused(tmp_path) == f"{tmp_path} là một thư mục, không phải tệp: hãy chọn tệp .xlsx hoặc .docx trong đó."
+
+
+def test_a_file_that_cannot_be_read_is_said_in_vietnamese(tmp_path, monkeypatch):
+    path = tmp_path / "phu_luc.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+
+    def unreadable(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", unreadable)
+    message = _refused(path)
+    assert message.startswith("Không thể đọc tệp phu_luc.xlsx: ")
+    assert "Permission" not in message
 
 
 def test_too_many_rows(tmp_path):
