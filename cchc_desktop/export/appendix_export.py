@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from cchc_desktop import repo
@@ -9,7 +10,7 @@ from cchc_desktop.errors import UserInputError
 from cchc_desktop.export.appendix_data import AppendixDocument, build_appendix
 from cchc_desktop.export.filenames import appendix_file_name
 from cchc_desktop.export.pdf_appendix import write_appendix_pdf
-from cchc_desktop.export.safe_write import ensure_folder, write_document
+from cchc_desktop.export.safe_write import ensure_folder, write_document, write_in_turn
 from cchc_desktop.export.xlsx_appendix import write_appendix_xlsx
 from cchc_desktop.sqlite_db import Database
 
@@ -40,10 +41,10 @@ def export_appendix(
     plan = repo.get_plan(db, plan_id)
     unit = repo.document_unit(db, plan)
     folder = ensure_folder(Path(out_dir))
-    return [
-        _write(document, folder / appendix_file_name(plan, unit, fmt, draft=document.is_draft), fmt)
+    return write_in_turn([
+        partial(_write, document, folder / appendix_file_name(plan, unit, fmt, draft=document.is_draft), fmt)
         for fmt in formats
-    ]
+    ])
 
 
 def _write(document: AppendixDocument, target: Path, fmt: str) -> Path:

@@ -139,6 +139,22 @@ def verify_xlsx(path: Path) -> None:
         workbook.close()
 
 
+def write_in_turn(writes: list[Callable[[], Path]]) -> list[Path]:
+    """Run each document's write in turn (PDF, then xlsx). Each is atomic, but the set is
+    not: when one fails after others were put in place, the message names those, so the
+    user knows the new PDF beside an old workbook is new."""
+    written: list[Path] = []
+    for write in writes:
+        try:
+            written.append(write())
+        except EnvironmentProblem as problem:
+            if not written:
+                raise
+            names = ", ".join(path.name for path in written)
+            raise EnvironmentProblem(f"Đã ghi {names}; tệp sau đó chưa ghi được. {problem.message}") from problem
+    return written
+
+
 def write_document(target: Path, fmt: str, write_pdf: Callable[[Path], int], write_xlsx: Callable[[Path], None]) -> Path:
     """Write one document as PDF (``write_pdf`` returns its page count, checked on
     re-reading) or as xlsx, atomically and verified."""

@@ -6,11 +6,12 @@ Files are written safely (temporary name, read back, atomic rename).
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from cchc_desktop.export.appendix_export import FORMATS, parse_formats
 from cchc_desktop.export.filenames import document_file_name
-from cchc_desktop.export.safe_write import ensure_folder, write_document
+from cchc_desktop.export.safe_write import ensure_folder, write_document, write_in_turn
 from cchc_desktop.report.model import ReportDocument
 from cchc_desktop.report.pdf_report import write_report_pdf
 from cchc_desktop.report.store import load_report_document
@@ -40,7 +41,7 @@ def export_report(db: Database, plan_id: int, period: str, out_dir: Path, format
 
 def write_report_files(document: ReportDocument, out_dir: Path, formats=FORMATS) -> list[Path]:
     folder = ensure_folder(Path(out_dir))
-    return [_write(document, folder / report_file_name(document, fmt), fmt) for fmt in formats]
+    return write_in_turn([partial(_write, document, folder / report_file_name(document, fmt), fmt) for fmt in formats])
 
 
 def _write(document: ReportDocument, target: Path, fmt: str) -> Path:

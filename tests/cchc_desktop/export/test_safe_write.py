@@ -163,3 +163,20 @@ def test_output_folder_is_created_but_not_its_parents(tmp_path):
     (tmp_path / "tep").write_text("x")
     with pytest.raises(EnvironmentProblem, match="không phải thư mục"):
         ensure_folder(tmp_path / "tep")
+
+
+def test_a_later_format_that_fails_names_the_files_already_written(demo_workspace, tmp_path, monkeypatch):
+    """The PDF is in place when the workbook cannot be written (open in Excel): say so."""
+    workspace, plan_id = demo_workspace
+    real_replace = os.replace
+
+    def workbook_locked(source, destination):
+        if str(destination).endswith(".xlsx"):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_replace(source, destination)
+
+    monkeypatch.setattr(safe_write.os, "replace", workbook_locked)
+    with pytest.raises(EnvironmentProblem) as raised:
+        export_appendix(workspace.db, plan_id, tmp_path, ("pdf", "xlsx"))
+    assert raised.value.message.startswith("Đã ghi PL_KH_CCHC_2024_Phuong_1.pdf; tệp sau đó chưa ghi được. Không ghi được")
+    assert folder_listing(tmp_path) == ["PL_KH_CCHC_2024_Phuong_1.pdf"]
