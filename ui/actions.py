@@ -13,7 +13,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QStyledItemDelegate
 
 from cchc_desktop import repo
 from cchc_desktop.edits import areas, plans, tasks
@@ -199,7 +199,28 @@ def add_task(window) -> None:
     window.tabs.setCurrentWidget(window.appendix)
     window.appendix.filter_bar.clear()
     window.appendix.select_task(new_id)
+    _take_back_when_left_empty(window, change, new_id)
     window.appendix.view.edit(window.appendix.view.currentIndex())
+
+
+def _take_back_when_left_empty(window, added, task_id: int) -> None:
+    """Esc on the new task's first cell, nothing typed, takes the task back (as Ctrl+Z
+    would): a blank row left behind would be numbered, counted and exported. Any other
+    way out of the cell (Enter, Tab to the next column, a click elsewhere) keeps it."""
+    delegate = window.content_delegate
+
+    def closed(_editor, hint) -> None:
+        delegate.closeEditor.disconnect(closed)
+        if hint != QStyledItemDelegate.EndEditHint.RevertModelCache:
+            return
+        if window.operations.undo_stack.next_undo() is added and _is_blank(repo.get_task(_db(window), task_id)):
+            window.operations.undo()
+
+    delegate.closeEditor.connect(closed)
+
+
+def _is_blank(task) -> bool:
+    return not any(text.strip() for text in (task.content, task.lead, task.supporting, task.output, task.deadline_text))
 
 
 def open_current_task(window) -> None:
@@ -212,8 +233,9 @@ def delete_task(window) -> None:
     row = _current(window)
     if row is None or row.task is None:
         return
-    if confirm(window, f"Xóa nhiệm vụ số {row.task.stt}?\n\n{row.task.content[:200]}\n\n"
-                       "Có thể hoàn tác bằng Ctrl+Z.", yes="Xóa"):
+    content = row.task.content.strip()[:200]
+    if confirm(window, f"Xóa nhiệm vụ số {row.task.stt}?\n\n" + (f"{content}\n\n" if content else "")
+               + "Có thể hoàn tác bằng Ctrl+Z.", yes="Xóa"):
         window.operations.run(lambda: tasks.delete_tasks(_db(window), [row.task.id]))
 
 

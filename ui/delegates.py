@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QStyledItemDelegate
 
 
@@ -17,7 +18,9 @@ class MultiLineDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index) -> None:
         editor.setPlainText(index.data(Qt.ItemDataRole.EditRole) or "")
-        editor.selectAll()
+        # The cursor at the end, nothing selected (as F2 in Excel): a task's text is long,
+        # and a first key must not replace all of it.
+        editor.moveCursor(QTextCursor.MoveOperation.End)
 
     def setModelData(self, editor, model, index) -> None:
         model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)

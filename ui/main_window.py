@@ -152,8 +152,8 @@ class MainWindow(QMainWindow):
         view = self.appendix.view
         configure_table(view, APPENDIX_COLUMN_WIDTHS)
         view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
-        self._content_delegate = MultiLineDelegate(view)
-        view.setItemDelegateForColumn(1, self._content_delegate)
+        self.content_delegate = MultiLineDelegate(view)
+        view.setItemDelegateForColumn(1, self.content_delegate)
         view.activated.connect(self._open_task_at)
 
     def _make_upcoming_view(self) -> QTableView:

@@ -68,6 +68,42 @@ def test_ctrl_n_adds_a_task_after_the_current_one(qtbot, window):
     assert stt_contents(window)[3] == "Rà soát quy chế làm việc\nvà nội quy cơ quan"
 
 
+def test_esc_on_a_new_task_left_empty_takes_it_back(qtbot, window):
+    window.appendix_view.setCurrentIndex(window.appendix_proxy.index(task_row(window, 2), 1))
+    press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert len(stt_contents(window)) == 45
+    editor = open_cell_editor(window.appendix_view)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: len(stt_contents(window)) == 44)
+    assert stt_contents(window)[3] == "Xây dựng kế hoạch tuyên truyền CCHC năm 2024"  # numbering as before
+    assert window.undo_action.text() != "Hoàn tác: Thêm nhiệm vụ số 3"
+
+
+def test_a_new_task_is_kept_when_the_user_moves_on_to_another_cell(qtbot, window):
+    """Tab to Chủ trì, Enter, a click elsewhere: the row stays, to be filled in."""
+    window.appendix_view.setCurrentIndex(window.appendix_proxy.index(task_row(window, 2), 1))
+    press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = open_cell_editor(window.appendix_view)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert len(stt_contents(window)) == 45
+    press(qtbot, window, Qt.Key.Key_F2)  # the next edit of the same cell, then Esc, keeps it too
+    qtbot.keyClick(open_cell_editor(window.appendix_view), Qt.Key.Key_Escape)
+    qtbot.wait(50)
+    assert len(stt_contents(window)) == 45
+
+
+def test_f2_on_a_task_puts_the_cursor_at_the_end_of_its_text(qtbot, window):
+    window.appendix_view.setCurrentIndex(window.appendix_proxy.index(task_row(window, 3), 1))
+    before = stt_contents(window)[3]
+    press(qtbot, window, Qt.Key.Key_F2)
+    editor = open_cell_editor(window.appendix_view)
+    assert not editor.textCursor().hasSelection()
+    type_text(editor, " (bổ sung)")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stt_contents(window)[3] == before + " (bổ sung)")
+
+
 def test_delete_asks_first_and_can_be_undone(qtbot, window, monkeypatch):
     asked = []
     monkeypatch.setattr(actions, "confirm", lambda parent, text, yes="": asked.append(text) or True)
