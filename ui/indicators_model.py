@@ -33,15 +33,35 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("IndicatorsModel", text)
 
 
+# "1.000", "12.500.000", "1.000,5": a dot that groups digits in threes is the Vietnamese
+# thousands separator. A dot with one, two or four digits after it ("95.5") is a decimal
+# point, as people used to English keyboards type it.
+THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+(,\d+)?")
+
+
 def parse_number(text: str) -> float | None:
-    """ "95", "95,5", "95.5", "95%" -> a number; empty -> None; anything else ValueError."""
-    cleaned = re.sub(r"\s+", "", str(text)).removesuffix("%").replace(",", ".")
+    """ "95", "95,5", "95.5", "95%", "1.000" (one thousand) -> a number; empty -> None;
+    anything else ValueError."""
+    cleaned = re.sub(r"\s+", "", str(text)).removesuffix("%")
     if not cleaned:
         return None
-    number = float(cleaned)  # raises ValueError for text that is no number
+    if THOUSANDS.fullmatch(cleaned):
+        cleaned = cleaned.replace(".", "")
+    number = float(cleaned.replace(",", "."))  # raises ValueError for text that is no number
     if not math.isfinite(number):
         raise ValueError(text)
     return number
+
+
+def value_problem(indicator: Indicator, number: float | None) -> str:
+    """Why ``number`` cannot be an actual value of ``indicator`` (Vietnamese), or ""."""
+    if number is None:
+        return ""
+    if number < 0:
+        return "Kết quả không thể là số âm."
+    if indicator.unit.strip() == "%" and number > 100:
+        return f"Tỷ lệ không thể quá 100% (đã nhập {number_text(number)}%)."
+    return ""
 
 
 def number_text(value: float) -> str:
@@ -149,6 +169,10 @@ class IndicatorsModel(QAbstractTableModel):
             number = parse_number(value)
         except ValueError:
             self.input_rejected.emit(_tr(BAD_NUMBER).format(text=str(value).strip()))
+            return False
+        problem = value_problem(self._indicators[index.row()], number)
+        if problem:
+            self.input_rejected.emit(problem)
             return False
         return self._store_actual(index.row(), period, number)
 

@@ -59,6 +59,8 @@ def satisfaction_id(db, plan_id) -> int:
 @pytest.mark.parametrize(("text", "number"), [
     ("95", 95.0), ("95,5", 95.5), ("95.5", 95.5), ("95%", 95.0), (" 95 % ", 95.0), ("0", 0.0),
     ("", None), ("   ", None),
+    # a dot grouping digits in threes is the Vietnamese thousands separator
+    ("1.000", 1000.0), ("12.500.000", 12_500_000.0), ("1.000,5", 1000.5), ("99.99", 99.99), ("1.0000", 1.0),
 ])
 def test_parse_number_accepts_what_people_type(text, number):
     assert parse_number(text) == number
@@ -157,6 +159,18 @@ def test_bad_text_is_rejected_with_a_vietnamese_message(widget, db, demo_plan_id
     assert list_indicator_values(db, demo_plan_id) == {}
     widget.show_plan(demo_plan_id, 2024)
     assert widget.message.text() == ""
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("-5", "Kết quả không thể là số âm."),
+    ("1.000", "Tỷ lệ không thể quá 100% (đã nhập 1000%)."),
+    ("100,5", "Tỷ lệ không thể quá 100% (đã nhập 100,5%)."),
+])
+def test_a_value_no_rate_can_have_is_refused(widget, db, demo_plan_id, typed, message):
+    assert widget.proxy.setData(cell(widget, SATISFACTION_ROW, Q1), typed) is False
+    assert widget.message.text() == message
+    assert list_indicator_values(db, demo_plan_id) == {}
+    assert widget.proxy.setData(cell(widget, SATISFACTION_ROW, Q1), "100")  # the top of the range is fine
 
 
 def test_undo_and_redo_refresh_the_view(widget, operations):
