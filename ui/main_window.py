@@ -83,7 +83,10 @@ class MainWindow(QMainWindow):
         backup_dialogs.add_backup_actions(self)
         help_menu.add_help_menu(self)
         self._connect()
-        self.statusBar().showMessage(f"Dữ liệu: {workspace.db_path}")
+        # Which file is in use (the PC's or a USB stick's) stays in sight: a permanent
+        # widget, which the status bar's passing messages and status tips never replace.
+        self.data_location = QLabel(f"Dữ liệu: {workspace.db_path}")
+        self.statusBar().addPermanentWidget(self.data_location)
         self.refresh_plans()
 
     # Building -------------------------------------------------------------

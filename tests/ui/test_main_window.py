@@ -123,6 +123,20 @@ def test_tabs_out_of_sight_are_built_when_first_shown(qtbot, workspace):
     assert window.overview.overdue_model.rowCount() == 6  # the demo at 20/03/2024
 
 
+def test_the_data_file_in_use_stays_in_the_status_bar(qtbot, workspace):
+    from ui.main_window import INDICATORS_TAB
+
+    load_demo(workspace.db)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    expected = f"Dữ liệu: {workspace.db_path}"
+    assert window.data_location.text() == expected and window.data_location.isVisible()
+    window.tabs.setCurrentIndex(INDICATORS_TAB)  # its tab sends an empty status tip
+    window.statusBar().showMessage("Đã hoàn tác: sửa nhiệm vụ số 1", 2000)
+    assert window.data_location.isVisible() and window.data_location.text() == expected
+
+
 def test_every_menu_item_has_its_own_access_key(qtbot, workspace):
     """Alt+T, then a letter: each item of a menu has one, and no two share it. Undo and
     redo change their text with every edit; they have Ctrl+Z and Ctrl+Y."""
