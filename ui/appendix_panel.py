@@ -99,6 +99,7 @@ class FilterBar(QWidget):
         self.clear_button.clicked.connect(self.clear)
 
     def _layout(self) -> None:
+        self._let_shrink()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.search, 3)
@@ -108,6 +109,17 @@ class FilterBar(QWidget):
         row.addWidget(self.due, 2)
         row.addWidget(self.clear_button)
         row.addWidget(self.count)
+
+    def _let_shrink(self) -> None:
+        """In a narrow window (1024 px, or 1366 at 125 %) the lists give up width before
+        the search box does: it is the tool used most (Ctrl+F). A list shows the start of
+        its choice; its drop-down still shows every choice whole."""
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.search.setMinimumWidth(14 * em)
+        self.lead.setMinimumWidth(6 * em)
+        for combo in (self.area, self.status, self.due):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
 
     def set_areas(self, areas: list[Area]) -> None:
         chosen = self.area.currentData()

@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
         view = QTableView()
         view.setModel(self.plan_model)
         configure_table(view, (None,))
+        view.horizontalHeader().hide()  # the pane's own title already says "Kế hoạch"
+        view.setMinimumWidth(12 * view.fontMetrics().horizontalAdvance("M"))  # a narrow window squeezes the appendix first
         view.selectionModel().currentRowChanged.connect(self._plan_changed)
         return view
 

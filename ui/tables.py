@@ -144,3 +144,35 @@ def configure_table(view: QTableView, widths: tuple[int | None, ...]) -> None:
         else:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             view.setColumnWidth(column, width)
+    stretching = [column for column, width in enumerate(widths) if width is None]
+    if len(stretching) == 1 and len(widths) > 1:  # a one-column list just wraps
+        view.text_column_width = TextColumnWidth(view, stretching[0])
+
+
+class TextColumnWidth(QObject):
+    """The stretching column (a task's or an indicator's text) takes the room the others
+    leave, but never less than ``MINIMUM`` pixels: in a narrow window it stops
+    stretching and the table scrolls sideways, instead of showing one word per line."""
+
+    MINIMUM = 260
+
+    def __init__(self, view: QTableView, column: int):
+        super().__init__(view)
+        self.view, self.column = view, column
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        header = self.view.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != self.column)
+        room = self.view.width() - 2 * self.view.frameWidth() - self.view.verticalScrollBar().sizeHint().width() - others
+        too_narrow = room < self.MINIMUM
+        mode = QHeaderView.ResizeMode.Interactive if too_narrow else QHeaderView.ResizeMode.Stretch
+        if header.sectionResizeMode(self.column) != mode:
+            header.setSectionResizeMode(self.column, mode)
+        if too_narrow:
+            header.resizeSection(self.column, self.MINIMUM)
