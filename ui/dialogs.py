@@ -19,6 +19,25 @@ def confirm(parent: QWidget | None, text: str, yes: str = "Đồng ý") -> bool:
     return box.clickedButton() is yes_button
 
 
+SAVE, DISCARD, STAY = "save", "discard", "stay"
+
+
+def ask_to_save(parent: QWidget | None) -> str:
+    """A form closed with Esc (or its close button) while it holds changes: ``SAVE``,
+    ``DISCARD`` or ``STAY`` (go on editing, the default: a stray Esc loses nothing)."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(TITLE)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText("Lưu các thay đổi vừa nhập?")
+    save = box.addButton("Lưu", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Không lưu", QMessageBox.ButtonRole.DestructiveRole)
+    stay = box.addButton("Tiếp tục sửa", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(stay)
+    box.setEscapeButton(stay)
+    box.exec()
+    return {save: SAVE, discard: DISCARD}.get(box.clickedButton(), STAY)
+
+
 def inform(parent: QWidget | None, text: str) -> None:
     box = QMessageBox(parent)
     box.setWindowTitle(TITLE)

@@ -31,6 +31,7 @@ from cchc_desktop.models import UNIT_TYPES
 from cchc_desktop.periods import ReportSchedule, ScheduleError
 from cchc_desktop.setup_unit import issuing_body_for
 from cchc_desktop.textnorm import clean
+from ui import dialogs
 from ui.form_widgets import (
     ERROR_STYLE, HINT_STYLE, WARNING_STYLE, OptionalDate, editable_combo, fixed_width, hint_label, line, top_aligned,
     vietnamese_buttons,
@@ -252,6 +253,20 @@ class PlanDialog(QDialog):
             self.saved_change = change
         self.accept()
         return True
+
+    def reject(self) -> None:
+        """Esc, "Hủy" or the close button: asks first when something was changed."""
+        if self.has_changes():
+            answer = dialogs.ask_to_save(self)
+            if answer == dialogs.SAVE:
+                self.save()  # closes the form when saved; a problem keeps it open, pointed at
+                return
+            if answer == dialogs.STAY:
+                return
+        super().reject()
+
+    def has_changes(self) -> bool:
+        return bool(self.changed_plan_fields() or self.changed_unit_fields())
 
     def _point_at(self, widget: QWidget, message: str) -> None:
         self.error_label.setText(message)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from cchc_desktop.deadlines import describe, parse
 from cchc_desktop.models import Task
 from cchc_desktop.textnorm import clean
+from ui import dialogs
 from ui.form_widgets import vietnamese_buttons
 
 UNDERSTOOD_STYLE = "color: #1b6e20"
@@ -134,6 +135,21 @@ class TaskDialog(QDialog):
         text, needs_review = interpretation_text(self.deadline.text(), self.plan_year)
         self.interpretation.setText(text)
         self.interpretation.setStyleSheet(REVIEW_STYLE if needs_review else UNDERSTOOD_STYLE)
+
+    def reject(self) -> None:
+        """Esc, "Hủy" or the close button: asks first when the task's fields were changed
+        (progress entries are saved as they are added, so they never count)."""
+        if self.has_changes():
+            answer = dialogs.ask_to_save(self)
+            if answer == dialogs.SAVE:
+                self.accept()
+                return
+            if answer == dialogs.STAY:
+                return
+        super().reject()
+
+    def has_changes(self) -> bool:
+        return any(getattr(self.task, name) != value for name, value in self.edited_fields().items())
 
     def edited_fields(self) -> dict:
         """The task's fields as the form holds them, for ``edits.tasks.edit_task``."""

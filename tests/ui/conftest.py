@@ -6,6 +6,16 @@ import pytest
 from cchc_desktop.demo import load_demo
 
 
+@pytest.fixture(autouse=True)
+def forms_closed_by_the_tests_drop_their_changes(monkeypatch):
+    """qtbot closes every widget a test leaves open; a form holding changes would then ask
+    "Lưu các thay đổi vừa nhập?" in a modal box nobody answers. Tests of that question
+    set their own answer."""
+    from ui import dialogs
+
+    monkeypatch.setattr(dialogs, "ask_to_save", lambda parent: dialogs.DISCARD)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def bundled_fonts(qapp):
     """The application registers and uses the bundled fonts, so the tests do too."""

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
 
 from cchc_desktop import repo
 from cchc_desktop.demo import load_demo
@@ -106,3 +107,20 @@ def test_the_form_follows_the_keep_date_rule(qtbot, workspace, monkeypatch, keep
     window.open_task(task.id)
     saved = repo.get_task(workspace.db, task.id)
     assert saved.deadline_text == "Theo tiến độ của tỉnh" and saved.manual_due == expected
+
+
+def test_the_task_form_asks_before_esc_drops_an_edit(qtbot, db, demo_plan_id, monkeypatch):
+    from ui import dialogs
+
+    task = next(t for t in repo.list_tasks(db, demo_plan_id) if t.stt == 5)
+    dialog = TaskDialog(task, 2024)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.has_changes()
+    type_text(dialog.output, " quý")
+    answers = iter(["stay", "save"])
+    monkeypatch.setattr(dialogs, "ask_to_save", lambda parent: next(answers))
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()  # "Tiếp tục sửa"
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Accepted  # "Lưu": the caller saves

@@ -241,3 +241,52 @@ def test_an_upside_down_window_is_refused(qtbot, db, demo_plan_id):
     start.setDate(QDate(2024, 3, 1))
     assert not dialog.save()
     assert dialog.error_label.text().startswith("Ngày bắt đầu 01/03/2024 sau ngày kết thúc")
+
+
+@pytest.mark.parametrize(("answer", "closed", "number"), [
+    ("stay", False, ""),             # the default: a stray Esc loses nothing
+    ("discard", True, ""),
+    ("save", True, "55/KH-UBND"),
+])
+def test_esc_with_changes_asks_before_anything_is_lost(qtbot, dialog, db, demo_plan_id, monkeypatch, answer, closed, number):
+    from ui import dialogs
+
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_to_save", lambda parent: asked.append(parent) or answer)
+    dialog.show()
+    replace_text(dialog.number, "55/KH-UBND")
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == [dialog]
+    assert dialog.isVisible() is not closed
+    assert repo.get_plan(db, demo_plan_id).number == number
+    monkeypatch.setattr(dialogs, "ask_to_save", lambda parent: dialogs.DISCARD)  # let the test's end close it
+
+
+def test_esc_without_changes_closes_without_asking(qtbot, dialog, monkeypatch):
+    from ui import dialogs
+
+    monkeypatch.setattr(dialogs, "ask_to_save", lambda parent: pytest.fail("nothing to ask about"))
+    dialog.show()
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected
+
+
+@pytest.mark.parametrize(("button", "answer"), [("Lưu", "save"), ("Không lưu", "discard"), ("Tiếp tục sửa", "stay")])
+def test_the_question_speaks_vietnamese_and_says_what_was_chosen(qtbot, monkeypatch, button, answer):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui import dialogs
+
+    monkeypatch.undo()  # the real question, not the suite's stand-in
+    seen = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.text(), sorted(b.text() for b in box.buttons())))
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, click)
+    assert dialogs.ask_to_save(None) == answer
+    assert seen == [("Lưu các thay đổi vừa nhập?", ["Không lưu", "Lưu", "Tiếp tục sửa"])]
