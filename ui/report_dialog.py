@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -28,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop import report
+from cchc_desktop.report.checks import UNTITLED_SECTIONS, unfilled_placeholder_warnings
 from cchc_desktop.periods import window
 from cchc_desktop.tracking import plan_schedule
 from ui.documents import PERIOD_LABELS, report_kind
 
-UNTITLED_SECTIONS = {"opening": "Phần mở đầu", "closing": "Phần kết"}
 TEMPLATE_MARK = "(văn bản mẫu)"
 TEMPLATE_COLOUR = QColor("#666666")
 SUBSECTION = re.compile(r"\d+\.\s")  # "1. Công tác chỉ đạo…" under "II. KẾT QUẢ…"
@@ -67,6 +68,7 @@ def subsection_indent(metrics: QFontMetrics) -> int:
 
 SENT_STYLE = "color: #1b6e20; font-weight: bold"
 WARNING_STYLE = "color: #9a3a00"
+EDITOR_HINT = "Các chỗ {…} được thay bằng số liệu khi in. Để trống một mục: dùng lại văn bản mẫu."
 DRAFT_STYLE = "color: #1f3f73; font-weight: bold"
 
 
@@ -100,7 +102,7 @@ class ReportDialog(QDialog):
         self.warnings.setStyleSheet(WARNING_STYLE)
         self.warnings.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.editor = QPlainTextEdit()
-        self.editor_hint = QLabel("Các chỗ {…} được thay bằng số liệu khi in. Để trống một mục: dùng lại văn bản mẫu.")
+        self.editor_hint = QLabel(EDITOR_HINT)
         self.editor_hint.setWordWrap(True)
         self.preview = QLabel()
         self.preview.setWordWrap(True)
@@ -245,6 +247,9 @@ class ReportDialog(QDialog):
                                        narrative={self._shown_key: self.editor.toPlainText()})
         section = next((s for s in document.sections if s.key == self._shown_key), None)
         self.preview.setText("\n".join(section.paragraphs) if section else "")
+        unfilled = unfilled_placeholder_warnings(replace(document, sections=(section,) if section else ()))
+        self.editor_hint.setText(unfilled[0] if unfilled else EDITOR_HINT)
+        self.editor_hint.setStyleSheet(WARNING_STYLE if unfilled else "")
 
     def _keep_typed_text(self) -> None:
         """Remember what was typed in the section being left (saved with "Lưu")."""

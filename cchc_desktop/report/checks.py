@@ -8,10 +8,15 @@ from cchc_desktop import repo
 from cchc_desktop.deadlines import dmy
 from cchc_desktop.export.appendix_data import clean_text
 from cchc_desktop.periods import title, window
-from cchc_desktop.report.build import check_period
+from cchc_desktop.report.build import build_report, check_period
+from cchc_desktop.report.model import ReportDocument
 from cchc_desktop.report.records import get_report
+from cchc_desktop.report.template import placeholders_in
 from cchc_desktop.sqlite_db import Database
 from cchc_desktop.tracking import plan_schedule
+
+# The two sections printed without a heading, as the user knows them.
+UNTITLED_SECTIONS = {"opening": "Phần mở đầu", "closing": "Phần kết"}
 
 NO_ADDRESSEE = (
     "Chưa có cơ quan nhận báo cáo: dòng “Kính gửi” được để chấm chấm để điền tay. "
@@ -38,4 +43,19 @@ def report_warnings(db: Database, plan_id: int, period: str) -> list[str]:
             f"Báo cáo {title(period, plan.year)} lấy số liệu đến ngày {dmy(end)}, trước ngày ban hành "
             f"kế hoạch ({dmy(plan.issued_on)}): kế hoạch chưa có hiệu lực trong kỳ này. Hãy kiểm tra lại kỳ báo cáo."
         )
+    warnings += unfilled_placeholder_warnings(build_report(db, plan_id, period))
     return warnings
+
+
+def unfilled_placeholder_warnings(document: ReportDocument) -> list[str]:
+    """A ``{name}`` left in the text once the figures are filled in is a mistyped name:
+    it would print as it is."""
+    found = []
+    for section in document.sections:
+        names = sorted(placeholders_in("\n".join(section.paragraphs)))
+        if names:
+            listed = ", ".join(f"{{{name}}}" for name in names)
+            name = section.heading or UNTITLED_SECTIONS.get(section.key, section.key)
+            found.append(f"Mục “{name}” có {listed} không phải tên số liệu nào: sẽ in nguyên văn. "
+                         "Hãy sửa theo tên trong văn bản mẫu.")
+    return found

@@ -138,3 +138,13 @@ def test_warnings_show_what_the_province_would_send_back(qtbot, operations, db):
 def test_the_demo_report_shows_no_warning(dialog):
     dialog.show()
     assert dialog.warnings.text() == "" and not dialog.warnings.isVisible()
+
+
+def test_a_mistyped_placeholder_is_pointed_out_while_typing(dialog):
+    dialog.sections.setCurrentRow(1)
+    dialog.editor.clear()
+    type_text(dialog.editor, "Tổng số {tong_so} nhiệm vụ.")
+    assert "{tong_so} không phải tên số liệu nào" in dialog.editor_hint.text()
+    dialog.editor.clear()
+    type_text(dialog.editor, "Tổng số {so_nhiem_vu} nhiệm vụ.")
+    assert dialog.editor_hint.text().startswith("Các chỗ {…} được thay bằng số liệu khi in.")

@@ -68,3 +68,17 @@ def test_cchc_report_prints_the_warnings_after_the_paths(data_dir, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith(".pdf")
     assert result.stderr.startswith("Cảnh báo: Báo cáo quý I năm 2025 lấy số liệu đến ngày 14/03/2025")
+
+
+def test_a_mistyped_placeholder_is_flagged_before_it_prints(db, demo_plan_id):
+    from cchc_desktop.report import save_narrative
+
+    apply(db, save_narrative(db, demo_plan_id, "q1", {"opening": "Tổng số {tong_so} nhiệm vụ, {so_nhiem_vu} nhiệm vụ."}))
+    (warning,) = report_warnings(db, demo_plan_id, "q1")
+    assert warning == ("Mục “Phần mở đầu” có {tong_so} không phải tên số liệu nào: sẽ in nguyên văn. "
+                       "Hãy sửa theo tên trong văn bản mẫu.")  # {so_nhiem_vu} is a real name, filled in
+
+
+def test_the_template_itself_leaves_nothing_unfilled_in_a_plan_without_indicators(db):
+    plan_id = _second_half_plan(db)
+    assert all("không phải tên số liệu" not in w for w in report_warnings(db, plan_id, "year"))
