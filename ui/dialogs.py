@@ -38,6 +38,16 @@ def ask_to_save(parent: QWidget | None) -> str:
     return {save: SAVE, discard: DISCARD}.get(box.clickedButton(), STAY)
 
 
+def keeps_changes(parent: QWidget, save) -> bool:
+    """For a form's ``reject`` while it holds changes: ask, and run ``save`` (which closes
+    the form when it succeeds) if so chosen. True when the user keeps the changes (saved,
+    or goes on editing): the form is then not to be rejected."""
+    answer = ask_to_save(parent)
+    if answer == SAVE:
+        save()
+    return answer != DISCARD
+
+
 def inform(parent: QWidget | None, text: str) -> None:
     box = QMessageBox(parent)
     box.setWindowTitle(TITLE)

@@ -256,13 +256,9 @@ class PlanDialog(QDialog):
 
     def reject(self) -> None:
         """Esc, "Hủy" or the close button: asks first when something was changed."""
-        if self.has_changes():
-            answer = dialogs.ask_to_save(self)
-            if answer == dialogs.SAVE:
-                self.save()  # closes the form when saved; a problem keeps it open, pointed at
-                return
-            if answer == dialogs.STAY:
-                return
+        # Saving closes the form; a problem keeps it open, pointed at.
+        if self.has_changes() and dialogs.keeps_changes(self, self.save):
+            return
         super().reject()
 
     def has_changes(self) -> bool:

@@ -139,13 +139,8 @@ class TaskDialog(QDialog):
     def reject(self) -> None:
         """Esc, "Hủy" or the close button: asks first when the task's fields were changed
         (progress entries are saved as they are added, so they never count)."""
-        if self.has_changes():
-            answer = dialogs.ask_to_save(self)
-            if answer == dialogs.SAVE:
-                self.accept()
-                return
-            if answer == dialogs.STAY:
-                return
+        if self.has_changes() and dialogs.keeps_changes(self, self.accept):  # the caller saves
+            return
         super().reject()
 
     def has_changes(self) -> bool:
