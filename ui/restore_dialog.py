@@ -286,7 +286,7 @@ def choose_backup_file(parent: QWidget | None) -> Path | None:
 
 def restored_text(report: RestoreReport) -> str:
     text = (
-        f"Đã khôi phục dữ liệu từ {report.source.name}: "
+        f"Đã khôi phục dữ liệu từ bản sao lưu lúc {describe_file(report.source).taken_at_label}: "
         f"{report.content.plans} kế hoạch, {report.content.tasks} nhiệm vụ."
     )
     if report.safety_copy:

@@ -3,7 +3,7 @@
 A backup is written under a temporary ``.part`` name, checked with ``PRAGMA
 quick_check`` and only then renamed to its final name, so a file named
 ``cchc-….sqlite3`` is always a complete, sound copy. Names sort by time and say
-why they were taken: ``cchc-2026-11-23T12-30-05-open.sqlite3``.
+why they were taken: ``cchc-2026-11-23T12-30-05-khi-mo.sqlite3``.
 
 Split by concern: ``names`` (naming and listing), ``checking`` (reading a database
 file without changing it), ``writing`` (the verified copy, automatic and manual

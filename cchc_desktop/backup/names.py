@@ -1,8 +1,10 @@
-"""Where backups live and how they are named: ``cchc-2026-11-23T12-30-05-open.sqlite3``.
+"""Where backups live and how they are named: ``cchc-2026-11-23T12-30-05-khi-mo.sqlite3``.
 
-Names sort by time and say why the copy was taken; a second copy in the same second
-gets a serial (``…-open-2.sqlite3``). Only files named so are listed as backups: an
-unfinished copy carries the ``.part`` suffix until it has been checked.
+Names sort by time and say, in Vietnamese without tone marks (the user sees them on a USB
+stick), why the copy was taken; a second copy in the same second gets a serial
+(``…-khi-mo-2.sqlite3``). Only files named so are listed as backups: an unfinished copy
+carries the ``.part`` suffix until it has been checked. Copies named by earlier versions
+(``…-open.sqlite3``, ``…-manual.sqlite3``) are still recognised.
 """
 
 from __future__ import annotations
@@ -21,9 +23,17 @@ REASON_LABELS = {
     "manual": "Sao lưu thủ công",
     "before-restore": "Trước khi khôi phục",
 }
+FILE_WORDS = {  # the reason as written in the file name
+    "open": "khi-mo",
+    "close": "khi-dong",
+    "manual": "thu-cong",
+    "before-restore": "truoc-khoi-phuc",
+}
+_REASON_BY_WORD = {word: reason for reason, word in FILE_WORDS.items()}
+_REASON_BY_WORD |= {reason: reason for reason in FILE_WORDS}  # the English words of earlier versions
 NAME_PATTERN = re.compile(
     r"cchc-(?P<stamp>\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d)"
-    r"(?:-(?P<reason>open|close|manual|before-restore))?(?:-(?P<serial>\d+))?\.sqlite3"
+    rf"(?:-(?P<reason>{'|'.join(map(re.escape, _REASON_BY_WORD))}))?(?:-(?P<serial>\d+))?\.sqlite3"
 )
 
 
@@ -48,7 +58,7 @@ def backups_dir(data_dir: Path) -> Path:
 
 def backup_file_name(taken_at: datetime, reason: str, serial: int = 1) -> str:
     suffix = f"-{serial}" if serial > 1 else ""
-    return f"cchc-{taken_at.strftime(TIME_FORMAT)}-{reason}{suffix}.sqlite3"
+    return f"cchc-{taken_at.strftime(TIME_FORMAT)}-{FILE_WORDS[reason]}{suffix}.sqlite3"
 
 
 def parse_backup_name(path: Path) -> BackupInfo | None:
@@ -61,7 +71,7 @@ def parse_backup_name(path: Path) -> BackupInfo | None:
         taken_at = datetime.fromisoformat(f"{date_part}T{time_part.replace('-', ':')}")
     except ValueError:  # month 13 and the like: not one of ours
         return None
-    return BackupInfo(path, taken_at, match["reason"] or "")
+    return BackupInfo(path, taken_at, _REASON_BY_WORD.get(match["reason"] or "", ""))
 
 
 def describe_file(path: Path) -> BackupInfo:

@@ -57,14 +57,25 @@ def edit_first_task(db, content: str) -> None:
 
 def test_names_are_readable_sortable_and_say_why():
     name = backup_file_name(NOV_23, "open")
-    assert name == "cchc-2026-11-23T12-30-05-open.sqlite3"
+    assert name == "cchc-2026-11-23T12-30-05-khi-mo.sqlite3"
     info = parse_backup_name(Path(name))
     assert info == BackupInfo(Path(name), NOV_23, "open")
     assert info.reason_label == "Khi mở chương trình"
     assert parse_backup_name(Path(name + ".part")) is None
     assert parse_backup_name(Path("cchc.sqlite3")) is None
     assert parse_backup_name(Path("cchc-2026-13-45T99-00-00-open.sqlite3")) is None
-    assert backup_file_name(NOV_23, "manual", serial=2) == "cchc-2026-11-23T12-30-05-manual-2.sqlite3"
+    assert backup_file_name(NOV_23, "manual", serial=2) == "cchc-2026-11-23T12-30-05-thu-cong-2.sqlite3"
+    assert [backup_file_name(NOV_23, reason)[25:] for reason in ("close", "before-restore")] == [
+        "khi-dong.sqlite3", "truoc-khoi-phuc.sqlite3"]
+
+
+def test_backups_named_by_earlier_versions_are_still_listed(tmp_path):
+    for name in ("cchc-2026-11-23T12-30-05-open.sqlite3", "cchc-2026-11-23T12-30-05-manual-2.sqlite3",
+                 "cchc-2026-11-22T08-00-00-before-restore.sqlite3"):
+        (tmp_path / name).write_bytes(b"")
+    listed = [(info.reason_label, info.taken_at_label) for info in list_backups(tmp_path)]
+    assert listed == [("Sao lưu thủ công", "23/11/2026 12:30:05"), ("Khi mở chương trình", "23/11/2026 12:30:05"),
+                      ("Trước khi khôi phục", "22/11/2026 08:00:00")]
 
 
 def test_two_backups_in_the_same_second_do_not_collide(workspace, demo_plan_id):
@@ -79,7 +90,7 @@ def test_two_backups_in_the_same_second_do_not_collide(workspace, demo_plan_id):
 
 def test_backup_is_a_verified_standalone_copy(workspace, demo_plan_id):
     info = write_backup(workspace.db.conn, backups_dir(workspace.data_dir), "manual", NOV_23)
-    assert info.path.name == "cchc-2026-11-23T12-30-05-manual.sqlite3"
+    assert info.path.name == "cchc-2026-11-23T12-30-05-thu-cong.sqlite3"
     assert sorted(p.name for p in info.path.parent.iterdir()) == [info.path.name]  # no -wal, no .part
     assert dump(info.path) == dump(workspace.db.conn)
     assert verify_backup_file(info.path).tasks == 44
@@ -169,7 +180,7 @@ def test_restore_brings_back_the_backup_and_keeps_the_state_before(workspace, de
 
     assert dump(workspace.db.conn) == before_edit
     assert (report.content.plans, report.content.tasks) == (1, 44)
-    assert report.safety_copy.name == "cchc-2026-11-23T12-31-05-before-restore.sqlite3"
+    assert report.safety_copy.name == "cchc-2026-11-23T12-31-05-truoc-khoi-phuc.sqlite3"
     assert dump(report.safety_copy) == after_edit
 
 

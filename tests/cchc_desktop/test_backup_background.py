@@ -15,7 +15,7 @@ from .test_backup import NOV_23, dump, edit_first_task
 def test_a_background_backup_is_a_verified_copy_of_the_database(workspace, demo_plan_id):
     info = BackgroundBackup(workspace.data_dir, "open", NOV_23).wait()
     assert info.path.parent == backups_dir(workspace.data_dir)
-    assert info.path.name == "cchc-2026-11-23T12-30-05-open.sqlite3"
+    assert info.path.name == "cchc-2026-11-23T12-30-05-khi-mo.sqlite3"
     assert verify_backup_file(info.path).tasks == 44
     assert dump(info.path) == dump(workspace.db.conn)
 

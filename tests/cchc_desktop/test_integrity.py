@@ -321,4 +321,4 @@ def test_cchc_backup_of_a_damaged_database_is_refused(backed_up, data_dir):
     result = run_cchc("--data-dir", str(data_dir), "backup")
     assert result.returncode == 2
     assert result.stderr.startswith("Lỗi: Cơ sở dữ liệu cchc.sqlite3 bị hỏng")
-    assert [p.name for p in backups_dir(data_dir).iterdir()] == ["cchc-2026-11-23T12-30-05-close.sqlite3"]
+    assert [p.name for p in backups_dir(data_dir).iterdir()] == ["cchc-2026-11-23T12-30-05-khi-dong.sqlite3"]

@@ -52,7 +52,7 @@ def test_restore_runs_in_a_worker_after_confirmation(qtbot, workspace, three_bac
     dialog.job.wait()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dump(workspace.db.conn) == dump(first.path)  # the window's connection sees the restored data
-    assert dialog.report.safety_copy.name.endswith("-before-restore.sqlite3")
+    assert dialog.report.safety_copy.name.endswith("-truoc-khoi-phuc.sqlite3")
 
 
 def test_restore_does_nothing_when_not_confirmed(qtbot, workspace, three_backups, monkeypatch):  # noqa: F811
@@ -142,7 +142,7 @@ def test_restore_from_the_menu_refreshes_the_window_and_forgets_undo(qtbot, work
     window.restore_action.trigger()
     assert "44 nhiệm vụ" in window.plan_heading.text()
     assert not window.operations.undo_stack.can_undo()
-    assert informed[0].startswith("Đã khôi phục dữ liệu từ cchc-2026-11-23T12-30-05-open.sqlite3: 1 kế hoạch, 44 nhiệm vụ.")
+    assert informed[0].startswith("Đã khôi phục dữ liệu từ bản sao lưu lúc 23/11/2026 12:30:05: 1 kế hoạch, 44 nhiệm vụ.")
 
 
 def test_restore_dialog_screenshot(qtbot, workspace, three_backups, tmp_path):  # noqa: F811
