@@ -103,6 +103,12 @@ def get_plan(db: Database, plan_id: int) -> Plan:
     return _from_row(Plan, rows[0])
 
 
+def unit_plans(db: Database, unit_id: int) -> list[Plan]:
+    """The unit's plans (not deleted), oldest first."""
+    rows = _select(db, "SELECT * FROM plan WHERE unit_id = ? AND deleted_at IS NULL ORDER BY id", [unit_id])
+    return [_from_row(Plan, row) for row in rows]
+
+
 def plan_id_by_demo_key(db: Database, demo_key: str) -> int | None:
     row = db.execute("SELECT id FROM plan WHERE demo_key = ?", [demo_key]).fetchone()
     return row[0] if row else None

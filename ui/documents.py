@@ -23,10 +23,9 @@ def _export_appendix(db, plan_id: int, folder: Path, formats, draft: bool) -> li
 
 
 def _appendix_name(db, plan_id: int, ext: str, draft: bool) -> str:
-    from cchc_desktop.export.filenames import appendix_file_name
+    from cchc_desktop.export.appendix_export import appendix_target_name
 
-    plan = repo.get_plan(db, plan_id)
-    return appendix_file_name(plan, repo.get_unit(db, plan.unit_id), ext, draft)
+    return appendix_target_name(db, plan_id, ext, draft)
 
 
 PERIOD_LABELS = {"q1": "quý I", "h1": "6 tháng đầu năm", "q3": "quý III", "m9": "9 tháng", "year": "năm"}
@@ -40,9 +39,9 @@ def report_kind(period: str) -> DocumentKind:
         return export_report(db, plan_id, period, folder, formats, draft=draft)
 
     def file_name(db, plan_id: int, ext: str, draft: bool) -> str:
-        from cchc_desktop.report import load_report_document, report_file_name
+        from cchc_desktop.report import report_target_name
 
-        return report_file_name(load_report_document(db, plan_id, period, draft=draft), ext)
+        return report_target_name(db, plan_id, period, ext, draft)
 
     return DocumentKind(f"Báo cáo kết quả CCHC {PERIOD_LABELS[period]}", export, file_name)
 

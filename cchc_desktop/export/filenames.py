@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from cchc_desktop.models import Plan, Unit
 
@@ -44,12 +45,12 @@ def period_words(plan: Plan) -> str:
     return label
 
 
-def document_file_name(head: str, unit_name: str, extension: str, draft: bool = False) -> str:
-    """``head`` and the unit, e.g. ``PL_KH_CCHC_2024_Phuong_1.pdf``; a draft ends in
-    ``_du_thao`` so it never replaces the issued file. A very long unit name is what gets
-    shortened, at a word's end, and by the same amount for every extension: the PDF and the
-    workbook of one export share their stem."""
-    head = ascii_words(head)
+def document_file_name(head: str, unit_name: str, extension: str, draft: bool = False, tag: str = "") -> str:
+    """``head``, ``tag`` (see ``plan_tag``) and the unit, e.g. ``PL_KH_CCHC_2024_Phuong_1.pdf``;
+    a draft ends in ``_du_thao`` so it never replaces the issued file. A very long unit name
+    is what gets shortened, at a word's end, and by the same amount for every extension: the
+    PDF and the workbook of one export share their stem."""
+    head = "_".join(filter(None, (ascii_words(head), ascii_words(tag))))
     tail = DRAFT_SUFFIX if draft else ""
     room = MAX_LENGTH - len(head) - len(tail) - len(f".{LONGEST_EXTENSION}") - 1
     unit_part = _cut_at_word(ascii_words(unit_name), room)
@@ -64,6 +65,27 @@ def _cut_at_word(words: str, room: int) -> str:
     return cut[: cut.rfind("_")] if "_" in cut else cut[: max(room, 0)]
 
 
-def appendix_file_name(plan: Plan, unit: Unit, extension: str, draft: bool = False) -> str:
+def plan_tag(plan: Plan, namesakes: Iterable[Plan]) -> str:
+    """What keeps ``plan``'s files apart from those of ``namesakes``, the unit's other plans
+    whose documents would get the same name (a revised plan beside the original, a thematic
+    plan beside the year's): nothing when there are none, so the usual name stays short;
+    else its number (``so_55`` for 55/KH-UBND, or for the decision approving it) when none
+    of them has the same, else its code, as ``cchc plans`` lists it (``ma_7``)."""
+    namesakes = [other for other in namesakes if other.id != plan.id]
+    if not namesakes:
+        return ""
+    number = _number_part(plan)
+    if number and number not in {_number_part(other) for other in namesakes}:
+        return f"so_{number}"
+    return f"ma_{plan.id}"
+
+
+def _number_part(plan: Plan) -> str:
+    """``55`` for ``55/KH-UBND`` (the plan's number, else its decision's); the whole
+    number, made safe, when it has no slash."""
+    return ascii_words((plan.number or plan.decision_number).split("/")[0])
+
+
+def appendix_file_name(plan: Plan, unit: Unit, extension: str, draft: bool = False, tag: str = "") -> str:
     """``PL_KH_CCHC_2024_Phuong_1.pdf``."""
-    return document_file_name(f"PL_KH_CCHC {period_words(plan)}", unit.name, extension, draft)
+    return document_file_name(f"PL_KH_CCHC {period_words(plan)}", unit.name, extension, draft, tag)

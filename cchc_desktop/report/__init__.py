@@ -10,7 +10,7 @@ built as plain data, saved with the user's text, frozen when sent, written to PD
 
 from cchc_desktop.report.build import REPORT_PERIODS, build_report, check_period
 from cchc_desktop.report.checks import report_warnings
-from cchc_desktop.report.export import export_report, report_file_name, write_report_files
+from cchc_desktop.report.export import export_report, report_file_name, report_target_name, write_report_files
 from cchc_desktop.report.model import ReportDocument
 from cchc_desktop.report.pdf_report import write_report_pdf
 from cchc_desktop.report.records import StoredReport, get_report
@@ -24,6 +24,6 @@ __all__ = [
     "REPORT_PERIODS", "ReportDocument", "StoredReport",
     "build_report", "check_period", "editable_texts", "export_report", "get_report",
     "load_report_document", "load_template", "mark_period_sent", "mark_sent", "reopen", "report_file_name",
-    "report_warnings",
+    "report_target_name", "report_warnings",
     "save_narrative", "set_report_fields", "write_report_files", "write_report_pdf", "write_report_xlsx",
 ]

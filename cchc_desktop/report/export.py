@@ -10,7 +10,8 @@ from functools import partial
 from pathlib import Path
 
 from cchc_desktop.export.appendix_export import FORMATS, parse_formats
-from cchc_desktop.export.filenames import document_file_name
+from cchc_desktop import repo
+from cchc_desktop.export.filenames import document_file_name, plan_tag
 from cchc_desktop.export.safe_write import ensure_folder, write_document, write_in_turn
 from cchc_desktop.report.model import ReportDocument
 from cchc_desktop.report.pdf_report import write_report_pdf
@@ -25,10 +26,22 @@ PERIOD_FILE_WORDS = {
 }
 
 
-def report_file_name(document: ReportDocument, extension: str) -> str:
-    """``BC_CCHC_Quy_I_2024_Phuong_1.pdf`` (``_du_thao`` before the extension for a draft)."""
+def report_file_name(document: ReportDocument, extension: str, tag: str = "") -> str:
+    """``BC_CCHC_Quy_I_2024_Phuong_1.pdf`` (``_du_thao`` before the extension for a draft;
+    ``tag``, from ``filenames.plan_tag``, after the year)."""
     head = f"BC_CCHC {PERIOD_FILE_WORDS[document.period]} {document.year}"
-    return document_file_name(head, document.unit_name, extension, document.is_draft)
+    return document_file_name(head, document.unit_name, extension, document.is_draft, tag)
+
+
+def report_tag(db: Database, plan_id: int) -> str:
+    """What tells the report's files from those of the unit's other plans of the same year."""
+    plan = repo.get_plan(db, plan_id)
+    return plan_tag(plan, [other for other in repo.unit_plans(db, plan.unit_id) if other.year == plan.year])
+
+
+def report_target_name(db: Database, plan_id: int, period: str, extension: str, draft: bool = False) -> str:
+    """The name ``export_report`` writes the report under."""
+    return report_file_name(load_report_document(db, plan_id, period, draft=draft), extension, report_tag(db, plan_id))
 
 
 def export_report(db: Database, plan_id: int, period: str, out_dir: Path, formats=FORMATS,
@@ -36,12 +49,14 @@ def export_report(db: Database, plan_id: int, period: str, out_dir: Path, format
     """Write the report of ``plan_id`` for ``period`` into ``out_dir`` in each format."""
     formats = parse_formats(",".join(formats))
     document = load_report_document(db, plan_id, period, draft=draft)
-    return write_report_files(document, Path(out_dir), formats)
+    return write_report_files(document, Path(out_dir), formats, report_tag(db, plan_id))
 
 
-def write_report_files(document: ReportDocument, out_dir: Path, formats=FORMATS) -> list[Path]:
+def write_report_files(document: ReportDocument, out_dir: Path, formats=FORMATS, tag: str = "") -> list[Path]:
     folder = ensure_folder(Path(out_dir))
-    return write_in_turn([partial(_write, document, folder / report_file_name(document, fmt), fmt) for fmt in formats])
+    return write_in_turn([
+        partial(_write, document, folder / report_file_name(document, fmt, tag), fmt) for fmt in formats
+    ])
 
 
 def _write(document: ReportDocument, target: Path, fmt: str) -> Path:

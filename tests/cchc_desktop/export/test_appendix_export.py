@@ -86,3 +86,41 @@ def test_cli_requires_a_plan(capsys):
         export_parser().parse_args(["export", "appendix"])
     assert caught.value.code == 2
     assert "thiếu tham số bắt buộc: --plan" in capsys.readouterr().err
+
+
+def test_two_plans_of_one_unit_and_year_never_overwrite_each_other(tmp_path):
+    """A revised or thematic plan beside the year's: each export keeps its own files."""
+    from cchc_desktop import repo
+    from cchc_desktop.demo import load_demo
+    from cchc_desktop.export.appendix_export import appendix_target_name
+    from cchc_desktop.models import Plan
+    from cchc_desktop.report import export_report, report_target_name
+    from cchc_desktop.workspace import Workspace
+
+    workspace = Workspace.open(tmp_path / "data")
+    try:
+        db = workspace.db
+        demo_id = load_demo(db)
+        demo = repo.get_plan(db, demo_id)
+        alone = export_appendix(db, demo_id, tmp_path / "alone", ("pdf",))
+        assert [path.name for path in alone] == ["PL_KH_CCHC_2024_Phuong_1.pdf"]
+        with db.atomic():
+            other_id = repo.create_plan(db, Plan(None, demo.unit_id, 2024, "năm 2024", "Kế hoạch chuyển đổi số"))
+        out = tmp_path / "usb"
+        first = export_appendix(db, demo_id, out)
+        second = export_appendix(db, other_id, out)
+        number = demo.decision_number.split("/")[0]  # the demo plan is approved by a decision
+        assert (demo.number, number) == ("", "55")
+        assert [path.name for path in first + second] == [
+            f"PL_KH_CCHC_2024_so_{number}_Phuong_1.pdf", f"PL_KH_CCHC_2024_so_{number}_Phuong_1.xlsx",
+            f"PL_KH_CCHC_2024_ma_{other_id}_Phuong_1_du_thao.pdf", f"PL_KH_CCHC_2024_ma_{other_id}_Phuong_1_du_thao.xlsx"]
+        last_demo_task = repo.list_tasks(db, demo_id)[-1].content
+        assert normalised(last_demo_task) in normalised(pdftotext(first[0]))  # the demo's appendix survived
+        assert [appendix_target_name(db, plan_id, "pdf") for plan_id in (demo_id, other_id)] == [
+            first[0].name, second[0].name]  # what the export dialog announces is what gets written
+        reports = [export_report(db, plan_id, "q1", out, ("pdf",))[0] for plan_id in (demo_id, other_id)]
+        assert reports[0] != reports[1] and all(path.exists() for path in reports)
+        assert [report_target_name(db, plan_id, "q1", "pdf") for plan_id in (demo_id, other_id)] == [
+            path.name for path in reports]
+    finally:
+        workspace.close()

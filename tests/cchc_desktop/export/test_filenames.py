@@ -3,7 +3,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cchc_desktop.export.filenames import appendix_file_name, ascii_words, safe_file_name
+from cchc_desktop.export.filenames import appendix_file_name, ascii_words, plan_tag, safe_file_name
 from cchc_desktop.models import Plan, Unit
 
 FAT32_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -61,3 +61,23 @@ def test_report_names_follow_the_same_rule():
     assert pdf.startswith("BC_CCHC_6_thang_dau_nam_2025_Phuong_Quang_Phu_Cau")
     assert pdf.removesuffix(".pdf") == xlsx.removesuffix(".xlsx") and len(xlsx) <= 100
     assert pdf.removesuffix("_du_thao.pdf").split("_")[-1] in {"Quang", "Phu", "Cau"}
+
+
+def test_a_plan_alone_in_its_period_keeps_the_short_name():
+    plan = Plan(1, 1, 2024, number="55/KH-UBND")
+    assert plan_tag(plan, [plan]) == ""
+    assert appendix_file_name(plan, Unit(None, "Phường 1"), "pdf", tag=plan_tag(plan, [plan])) == (
+        "PL_KH_CCHC_2024_Phuong_1.pdf")
+
+
+def test_plans_sharing_a_name_are_told_apart_by_number_else_by_code():
+    original, revised = Plan(1, 1, 2024, number="55/KH-UBND"), Plan(2, 1, 2024, number="60/KH-UBND")
+    assert (plan_tag(original, [original, revised]), plan_tag(revised, [original, revised])) == ("so_55", "so_60")
+    unnumbered = Plan(3, 1, 2024)
+    same_number = Plan(4, 1, 2024, number="55/KH-UBND")
+    assert plan_tag(unnumbered, [original, unnumbered]) == "ma_3"
+    assert plan_tag(same_number, [original, same_number]) == "ma_4"
+    approved = Plan(5, 1, 2024, decision_number="12/QĐ-UBND")
+    assert plan_tag(approved, [original, approved]) == "so_12"
+    name = appendix_file_name(revised, Unit(None, "Phường 1"), "xlsx", tag="so_60")
+    assert name == "PL_KH_CCHC_2024_so_60_Phuong_1.xlsx"
