@@ -62,10 +62,15 @@ def build_sections(slots: Sequence[SectionSlot], template: ReportTemplate,
     sections = []
     for slot, heading in zip(slots, numbered_headings(slots)):
         custom = bool(overrides.get(slot.key, "").strip())
-        text = overrides[slot.key] if custom else template.text(slot.template_key)
-        own_values = dict(values) | (area_placeholders(slot.area) if slot.area else {})
+        own_values = slot_values(slot, values)
+        text = overrides[slot.key] if custom else template.text(slot.template_key, own_values)
         sections.append(Section(slot.key, heading, slot.level, paragraphs(fill(text, own_values)), slot.table, custom))
     return tuple(sections)
+
+
+def slot_values(slot: SectionSlot, values: Mapping[str, str]) -> dict[str, str]:
+    """The placeholders' values in one section: an area's part uses that area's own figures."""
+    return dict(values) | (area_placeholders(slot.area) if slot.area else {})
 
 
 def numbered_headings(slots: Sequence[SectionSlot]) -> list[str]:

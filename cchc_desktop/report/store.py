@@ -20,7 +20,8 @@ from cchc_desktop.periods import title
 from cchc_desktop.report.build import build_report, check_period
 from cchc_desktop.report.model import ReportDocument
 from cchc_desktop.report.records import DRAFT, SENT, get_report, report_by_id
-from cchc_desktop.report.sections import AREA_TEMPLATE_KEY, section_slots
+from cchc_desktop.report.figures import count_placeholders, indicator_placeholders
+from cchc_desktop.report.sections import AREA_TEMPLATE_KEY, SectionSlot, section_slots, slot_values
 from cchc_desktop.report.tables import area_key
 from cchc_desktop.report.template import load_template
 from cchc_desktop.sqlite_db import Database
@@ -119,9 +120,14 @@ def editable_texts(db: Database, plan_id: int, period: str) -> list[tuple[str, s
     stored = get_report(db, plan_id, document.period)
     own = stored.narrative if stored else {}
     slots = {slot.key: slot for slot in section_slots(template, document.areas, bool(document.indicators))}
+    figures = count_placeholders(document.overall) | indicator_placeholders(document.indicators)
+
+    def template_text(slot: SectionSlot) -> str:
+        return template.text(slot.template_key, slot_values(slot, figures))
+
     return [
-        (s.key, s.heading, own.get(s.key) or template.text(slots[s.key].template_key), s.key in own)
-        for s in document.sections
+        (section.key, section.heading, own.get(section.key) or template_text(slots[section.key]), section.key in own)
+        for section in document.sections
     ]
 
 

@@ -4,13 +4,18 @@ Each section has a heading (numbered by the program) and default paragraphs with
 placeholders such as ``{so_nhiem_vu}``; the text the user writes for a section
 replaces the template's. Only known placeholders are filled in: any other text in
 braces is printed as written, so a stray ``{`` typed by the user never breaks a report.
+
+A section may also carry other wordings for when some figures are 0 (``thay_the``:
+``{"khi_bang_0": ["da_hoan_thanh"], "noi_dung": [...]}``), the first that fits is used:
+a hurried user must not send "đã hoàn thành 0/44 nhiệm vụ (0%)" as the period's strength.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cchc_desktop.errors import UserInputError
@@ -29,14 +34,26 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 @dataclass(frozen=True)
+class Wording:
+    """A section's text for when each of ``zero_figures`` is 0."""
+    zero_figures: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
 class ReportTemplate:
     headings: dict[str, str]
     texts: dict[str, str]
+    wordings: dict[str, tuple[Wording, ...]] = field(default_factory=dict)
 
     def heading(self, key: str) -> str:
         return self.headings[key]
 
-    def text(self, key: str) -> str:
+    def text(self, key: str, figures: Mapping[str, str] | None = None) -> str:
+        """The section's text; with ``figures``, the first other wording their zeros call for."""
+        for wording in self.wordings.get(key, ()) if figures else ():
+            if all(figures.get(name) == "0" for name in wording.zero_figures):
+                return wording.text
         return self.texts[key]
 
 
@@ -48,13 +65,20 @@ def load_template(path: Path | None = None) -> ReportTemplate:
         sections = data["muc"]
         headings = {key: _text(sections[key].get("tieu_de", "")) for key in SECTION_KEYS}
         texts = {key: _text(sections[key].get("noi_dung", [])) for key in SECTION_KEYS}
+        wordings = {key: _wordings(sections[key].get("thay_the", [])) for key in SECTION_KEYS}
     except OSError as error:
         raise environment_problem(error, f"đọc mẫu báo cáo {path.name}") from error
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise UserInputError(
             f"Mẫu báo cáo {path.name} không hợp lệ (cần đủ các mục: {', '.join(SECTION_KEYS)})."
         ) from error
-    return ReportTemplate(headings, texts)
+    return ReportTemplate(headings, texts, wordings)
+
+
+def _wordings(entries) -> tuple[Wording, ...]:
+    if not isinstance(entries, list):
+        raise TypeError("thay_the must be a list")
+    return tuple(Wording(tuple(map(str, entry["khi_bang_0"])), _text(entry["noi_dung"])) for entry in entries)
 
 
 def _text(value) -> str:

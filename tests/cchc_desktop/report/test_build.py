@@ -150,6 +150,28 @@ def test_sections_in_the_outline_order_with_figures(document):
     assert opening.startswith("Thực hiện Quyết định số 55/QĐ-UBND ngày 29/02/2024 của Chủ tịch Ủy ban nhân dân Phường 1")
 
 
+def test_no_figure_of_zero_is_praised_or_blamed(db, demo_plan_id):
+    """Nothing recorded yet (a first quý I report): no "đã hoàn thành 0/44 nhiệm vụ (0%)"
+    as the period's strength; the editor shows the wording that will be printed."""
+    from cchc_desktop.report.store import editable_texts
+
+    document = build_report(db, demo_plan_id, "q1")
+    strengths = document.section("strengths").paragraphs
+    assert strengths == ("Công tác cải cách hành chính được quan tâm chỉ đạo thường xuyên; 44 nhiệm vụ của Kế hoạch "
+                         "đã được phân công cụ thể và đang được triển khai.",)
+    assert document.section("weaknesses").paragraphs[0].startswith("Còn 4 nhiệm vụ chưa hoàn thành quá hạn so với")
+    editor_texts = {key: text for key, _heading, text, _own in editable_texts(db, demo_plan_id, "q1")}
+    assert editor_texts["strengths"].startswith("Công tác cải cách hành chính được quan tâm chỉ đạo thường xuyên; "
+                                                "{so_nhiem_vu} nhiệm vụ của Kế hoạch")
+
+
+def test_figures_that_are_not_zero_keep_the_full_wording(document):
+    assert document.section("strengths").paragraphs[0].endswith(
+        "đã hoàn thành 3/44 nhiệm vụ (6,8%), trong đó 2 nhiệm vụ hoàn thành đúng hạn.")
+    assert document.section("weaknesses").paragraphs[0] == (
+        "Còn 3 nhiệm vụ chưa hoàn thành quá hạn và 1 nhiệm vụ hoàn thành chậm so với thời hạn của Kế hoạch.")
+
+
 def test_narrative_overrides_the_template_per_section(db, tracked_plan_id):
     document = build_report(db, tracked_plan_id, "q1", narrative={
         "proposals": "Đề nghị hỗ trợ {so_nhiem_vu} máy quét.\n\n  Giữ {không_phải_chỗ_trống} và {la}.",

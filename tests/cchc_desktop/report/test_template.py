@@ -19,8 +19,39 @@ def test_shipped_template_has_every_section_and_only_known_placeholders():
              "so_nhiem_vu", "da_hoan_thanh", "chua_hoan_thanh", "ty_le_hoan_thanh", "linh_vuc",
              "so_chi_tieu", "so_chi_tieu_dat", "so_chi_tieu_chua_dat", "so_chi_tieu_chua_co_so_lieu",
              *CLASS_PLACEHOLDERS.values(), *(f"ty_le_{name}" for name in CLASS_PLACEHOLDERS.values())}
-    used = set().union(*(placeholders_in(text) for text in template.texts.values()))
+    texts = [*template.texts.values(), *(w.text for ws in template.wordings.values() for w in ws)]
+    used = set().union(*(placeholders_in(text) for text in texts))
     assert used <= known
+    conditions = {name for ws in template.wordings.values() for w in ws for name in w.zero_figures}
+    assert conditions and conditions <= known
+
+
+def test_a_zero_figure_picks_the_first_wording_that_fits():
+    template = load_template()
+    figures = {"da_hoan_thanh": "3", "hoan_thanh_dung_han": "2", "chua_hoan_thanh_qua_han": "0", "hoan_thanh_qua_han": "1"}
+    assert template.text("strengths", figures) == template.text("strengths")
+    assert "0/" not in template.text("strengths", figures | {"da_hoan_thanh": "0", "hoan_thanh_dung_han": "0"})
+    assert template.text("strengths", figures | {"hoan_thanh_dung_han": "0"}).endswith("({ty_le_hoan_thanh}).")
+    assert template.text("weaknesses", figures) == (
+        "Có {hoan_thanh_qua_han} nhiệm vụ hoàn thành chậm so với thời hạn của Kế hoạch.")
+    assert template.text("weaknesses", figures | {"hoan_thanh_qua_han": "0"}).startswith("Không có nhiệm vụ chậm")
+    assert "ưu tiên" not in template.text("next_tasks", figures)
+
+
+def test_a_broken_other_wording_is_a_vietnamese_error(tmp_path):
+    data = json.loads(load_template_file().read_text(encoding="utf-8"))
+    data["muc"]["strengths"]["thay_the"] = [{"noi_dung": ["thiếu điều kiện"]}]
+    path = tmp_path / "mau.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(UserInputError, match="Mẫu báo cáo mau.json không hợp lệ"):
+        load_template(path)
+
+
+def load_template_file():
+    from cchc_desktop.paths import resource
+    from cchc_desktop.report.template import TEMPLATE_FILE
+
+    return resource(*TEMPLATE_FILE)
 
 
 def test_broken_template_is_a_vietnamese_error(tmp_path):
