@@ -35,3 +35,22 @@ def run_tool(*args: str) -> str:
 
 def pdftotext(path: Path, *options: str) -> str:
     return run_tool("pdftotext", *options, str(path), "-")
+
+
+def printed_font_sizes(path: Path) -> set[float]:
+    """The sizes, in points as printed (a page scaled to fit counts smaller), of all the
+    text in the PDF, rounded to a tenth."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    sizes = set()
+    document = pypdfium2.PdfDocument(path)
+    try:
+        for page in document:
+            text_page = page.get_textpage()
+            for index in range(text_page.count_chars()):
+                if not chr(pdfium_c.FPDFText_GetUnicode(text_page.raw, index)).isspace():
+                    sizes.add(round(pdfium_c.FPDFText_GetFontSize(text_page.raw, index), 1))
+    finally:
+        document.close()
+    return sizes

@@ -61,6 +61,7 @@ WRAP_SLACK = 0.9  # wrap our estimate narrower than the cell: never fewer lines 
 CELL_PADDING_PT = 4.5
 MM_PER_INCH = 25.4
 MARGINS_MM = {"left": 30, "right": 15, "top": 20, "bottom": 20, "header": 10, "footer": 10}
+A4_SHORT_MM, A4_LONG_MM = 210, 297
 
 _THIN = Side(style="thin")
 GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -345,6 +346,15 @@ def _line_count(text: str, metrics_font: str, size: float, width_units: float) -
 def usable_width(width_units: float) -> float:
     """Points of a column our wrapping may fill (narrower than the spreadsheet's)."""
     return (width_units * DIGIT_WIDTH_PT - CELL_PADDING_PT) * WRAP_SLACK
+
+
+def printable_width_units(landscape: bool) -> float:
+    """How many column width units an A4 page holds between the decree's margins: 119
+    on landscape (the appendix's columns fill it), 78 on portrait. Wider columns make
+    "one page wide" shrink the whole print."""
+    paper_mm = A4_LONG_MM if landscape else A4_SHORT_MM
+    printable_pt = (paper_mm - MARGINS_MM["left"] - MARGINS_MM["right"]) / MM_PER_INCH * 72
+    return printable_pt / DIGIT_WIDTH_PT
 
 
 def _row_height(lines: int, size: float) -> float:

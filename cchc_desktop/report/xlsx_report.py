@@ -38,17 +38,19 @@ from cchc_desktop.status import CLASSES, LABELS
 SUMMARY, TASKS, INDICATORS = "Tổng hợp", "Nhiệm vụ", "Chỉ tiêu"
 SIZE, TITLE_SIZE = 12, 14
 PERCENT_FORMAT = "0.0%"
-# Every sheet opens with the issuing body, then the number and date: a province office
-# copies the sheets of many units into one workbook, and each must still say whose it is.
-IDENTITY_ROWS = 2
-SUMMARY_HEADER_ROW = IDENTITY_ROWS + 5  # two header rows: class names, then "Số lượng" / "Tỷ lệ"
+# Every sheet opens as an annex of the report does (Nghị định 30/2020): its title, then
+# "(Kèm theo Báo cáo số … ngày … của …)". A province office copies the sheets of many
+# units into one workbook, and each must still say whose report it belongs to.
+SUMMARY_HEADER_ROW = 5  # two header rows: class names, then "Số lượng" / "Tỷ lệ"
 SUMMARY_FIRST_ROW = SUMMARY_HEADER_ROW + 2
-SUMMARY_WIDTHS = (38, 9) + (9.5, 8.5) * len(CLASSES)
-TASKS_HEADER_ROW = IDENTITY_ROWS + 4
+# Each sheet fits the width of its printed page (printable_width_units), so that
+# "one page wide" never shrinks the print below 12 pt.
+SUMMARY_WIDTHS = (27.5, 7.5) + (6.5, 7.5) * len(CLASSES)
+TASKS_HEADER_ROW = 4
 TASKS_WIDTHS = (5.7, 42, 18, 15, 16, 22)
-INDICATORS_HEADER_ROW = IDENTITY_ROWS + 4
+INDICATORS_HEADER_ROW = 5
 INDICATOR_HEADERS = ("Stt", "Chỉ tiêu", "Mục tiêu", "Kết quả", "Đơn vị tính", "Đánh giá", "Ghi chú")
-INDICATORS_WIDTHS = (5.7, 48, 11, 9, 8, 12, 16)
+INDICATORS_WIDTHS = (5.7, 54, 12, 10, 10, 13, 14.35)
 
 _THIN = Side(style="thin")
 GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -56,7 +58,6 @@ PLAIN = Font(name=FONT_NAME, size=SIZE)
 BOLD_FONT = Font(name=FONT_NAME, size=SIZE, bold=True)
 TITLE_FONT = Font(name=FONT_NAME, size=TITLE_SIZE, bold=True)
 ITALIC_FONT = Font(name=FONT_NAME, size=TITLE_SIZE, italic=True)
-SMALL_ITALIC_FONT = Font(name=FONT_NAME, size=SIZE, italic=True)
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 TOP_CENTRE = Alignment(horizontal="center", vertical="top", wrap_text=True)
@@ -82,8 +83,9 @@ def write_report_xlsx(document: ReportDocument, path: Path) -> None:
 def _write_summary(sheet: Worksheet, document: ReportDocument) -> None:
     sheet.title = SUMMARY
     _set_widths(sheet, SUMMARY_WIDTHS)
-    _title_rows(sheet, SUMMARY_WIDTHS, *_identity(document), (document.doc_type.upper(), TITLE_FONT),
-                (document.subject, TITLE_FONT), (document.window_line, ITALIC_FONT))
+    heading = f"TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ {period_title(document.period, document.year).upper()}"
+    _title_rows(sheet, SUMMARY_WIDTHS, (heading, TITLE_FONT), (document.appendix.attachment, ITALIC_FONT),
+                (document.window_line, ITALIC_FONT))
     _summary_header(sheet)
     row = SUMMARY_FIRST_ROW
     for area in document.areas:
@@ -107,6 +109,7 @@ def _summary_header(sheet: Worksheet) -> None:
         _text(sheet, sub, column, "Số lượng", BOLD_FONT, CENTRE)
         _text(sheet, sub, column + 1, "Tỷ lệ", BOLD_FONT, CENTRE)
     sheet.row_dimensions[top].height = _height(3)
+    sheet.row_dimensions[sub].height = _height(2)  # "Số lượng" wraps in its narrow column
 
 
 def _counts_row(sheet: Worksheet, row: int, counts: ClassCounts, label: str, font: Font) -> int:
@@ -127,8 +130,7 @@ def _counts_row(sheet: Worksheet, row: int, counts: ClassCounts, label: str, fon
 def _write_tasks(sheet: Worksheet, document: ReportDocument) -> None:
     appendix = document.appendix
     _set_widths(sheet, TASKS_WIDTHS)
-    _title_rows(sheet, TASKS_WIDTHS, *_identity(document), (appendix.title, TITLE_FONT),
-                (appendix.attachment, ITALIC_FONT))
+    _title_rows(sheet, TASKS_WIDTHS, (appendix.title, TITLE_FONT), (appendix.attachment, ITALIC_FONT))
     _cells(sheet, TASKS_HEADER_ROW, appendix.headers, BOLD_FONT, CENTRE, TASKS_WIDTHS)
     row = TASKS_HEADER_ROW + 1
     for area in document.areas:
@@ -147,7 +149,7 @@ def _write_tasks(sheet: Worksheet, document: ReportDocument) -> None:
 def _write_indicators(sheet: Worksheet, document: ReportDocument) -> None:
     _set_widths(sheet, INDICATORS_WIDTHS)
     heading = f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU {period_title(document.period, document.year).upper()}"
-    _title_rows(sheet, INDICATORS_WIDTHS, *_identity(document), (heading, TITLE_FONT),
+    _title_rows(sheet, INDICATORS_WIDTHS, (heading, TITLE_FONT), (document.appendix.attachment, ITALIC_FONT),
                 (document.window_line, ITALIC_FONT))
     _cells(sheet, INDICATORS_HEADER_ROW, INDICATOR_HEADERS, BOLD_FONT, CENTRE, INDICATORS_WIDTHS)
     row = INDICATORS_HEADER_ROW + 1
@@ -159,17 +161,10 @@ def _write_indicators(sheet: Worksheet, document: ReportDocument) -> None:
             _number(sheet, row, 4, item.actual, PLAIN)
         row += _continued(sheet, row, texts, PLAIN, TOP_LEFT, INDICATORS_WIDTHS, lines)
     sheet.freeze_panes = sheet.cell(INDICATORS_HEADER_ROW + 1, 1)
-    _print_setup(sheet, landscape=False, title_rows=f"{INDICATORS_HEADER_ROW}:{INDICATORS_HEADER_ROW}")
+    _print_setup(sheet, landscape=True, title_rows=f"{INDICATORS_HEADER_ROW}:{INDICATORS_HEADER_ROW}")
 
 
 # Cells ------------------------------------------------------------------------------
-
-def _identity(document: ReportDocument) -> tuple[tuple[str, Font], tuple[str, Font]]:
-    """``ỦY BAN NHÂN DÂN PHƯỜNG 1``, then ``Số: /BC-UBND    Phường 1, ngày … tháng 3 năm 2024``."""
-    header = document.header
-    return ((" ".join(header.issuing_body), BOLD_FONT),
-            (f"{header.number}    {header.place_date}", SMALL_ITALIC_FONT))
-
 
 def _title_rows(sheet: Worksheet, widths, *lines: tuple[str, Font]) -> None:
     """Centred lines merged across the table's ``widths``, from row 1."""

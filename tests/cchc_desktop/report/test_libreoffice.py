@@ -9,7 +9,7 @@ import pytest
 
 from cchc_desktop.report import build_report, write_report_xlsx
 
-from tests.pdf_reading import normalised, pdftotext
+from tests.pdf_reading import normalised, pdftotext, printed_font_sizes
 from .conftest import squeezed
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -31,8 +31,10 @@ def test_libreoffice_converts_the_workbook(shared_workspace, tmp_path):
     )
     printed = pdftotext(tmp_path / "pdf" / "report.pdf", "-raw")
     text = normalised(printed)
-    assert document.subject in text and "Tổng cộng 44 2" in text
+    assert "TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ QUÝ I NĂM 2024" in text and "Tổng cộng 44 2" in text
     assert "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU QUÝ I NĂM 2024" in text
     packed = squeezed(printed)
     for task in document.tasks:
         assert squeezed(task.content) in packed, task.stt
+    # No sheet is shrunk to fit its page: tables at 12 pt, titles at 14, page numbers at 13.
+    assert printed_font_sizes(tmp_path / "pdf" / "report.pdf") == {12.0, 13.0, 14.0}

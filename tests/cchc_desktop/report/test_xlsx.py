@@ -7,12 +7,14 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from cchc_desktop import repo
 from cchc_desktop.changes import apply
 from cchc_desktop.edits.indicators import set_actual
 from cchc_desktop.edits.areas import rename_area
 from cchc_desktop.edits.tasks import edit_task
+from cchc_desktop.export.xlsx_appendix import printable_width_units
 from cchc_desktop.report import build_report, write_report_xlsx
 from cchc_desktop.report.sections import area_name
 from cchc_desktop.report.xlsx_report import INDICATORS_HEADER_ROW, SUMMARY_FIRST_ROW, TASKS_HEADER_ROW
@@ -44,20 +46,32 @@ def test_three_sheets(workbook):
     assert workbook.sheetnames == ["Tổng hợp", "Nhiệm vụ", "Chỉ tiêu"]
 
 
-def test_every_sheet_says_whose_report_it_is(workbook):
-    """A province office copies many units' sheets into one workbook: each names its unit."""
+def test_every_sheet_opens_as_an_annex_of_the_report(workbook):
+    """Its title, then whose report it goes with (a province office copies many units'
+    sheets into one workbook): not a second, incomplete report header."""
+    titles = [sheet["A1"].value for sheet in workbook]
+    assert titles == ["TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ QUÝ I NĂM 2024",
+                      "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH QUÝ I NĂM 2024",
+                      "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU QUÝ I NĂM 2024"]
     for sheet in workbook:
-        assert sheet["A1"].value == "ỦY BAN NHÂN DÂN PHƯỜNG 1" and sheet["A1"].font.b, sheet.title
-        number_and_date = " ".join(sheet["A2"].value.split())
-        assert number_and_date == "Số: /BC-UBND Phường 1, ngày tháng 3 năm 2024", sheet.title
+        assert sheet["A1"].font.b and sheet["A1"].font.sz == 14, sheet.title
+        attachment = " ".join(sheet["A2"].value.split())
+        assert attachment == "(Kèm theo Báo cáo số /BC-UBND ngày tháng 3 năm 2024 của Ủy ban nhân dân Phường 1)"
         assert sheet["A2"].font.i
         assert any(range_.min_row == 1 and range_.max_col == sheet.max_column for range_ in sheet.merged_cells.ranges)
 
 
+def test_every_sheet_fits_its_page_width_unshrunk(workbook):
+    """"One page wide" shrinks a sheet wider than its paper: the Tổng hợp sheet printed at 9 pt."""
+    for sheet in workbook:
+        landscape = sheet.page_setup.orientation == "landscape"
+        widths = [sheet.column_dimensions[get_column_letter(column)].width for column in range(1, sheet.max_column + 1)]
+        assert sum(widths) <= printable_width_units(landscape) + 0.01, sheet.title
+
+
 def test_summary_has_the_same_counts_and_shares(workbook, document):
     sheet = workbook["Tổng hợp"]
-    assert sheet["A3"].value == "BÁO CÁO"
-    assert sheet["A4"].value == document.subject
+    assert sheet["A3"].value == document.window_line
     groups = [*(area.counts for area in document.areas), document.overall]
     for row, group in enumerate(groups, start=SUMMARY_FIRST_ROW):
         values = [cell.value for cell in sheet[row]]
