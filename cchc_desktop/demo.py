@@ -52,5 +52,6 @@ def _plan_from(data: dict, unit_id: int) -> Plan:
         fields[key] = date.fromisoformat(fields[key]) if fields.get(key) else None
     fields["recipients"] = tuple(fields.get("recipients", ()))
     fields["report_schedule"] = ReportSchedule.from_dict(data.get("report_schedule", {})).to_dict()
-    fields.update({name: data["unit"].get(name, "") for name in repo.ISSUER_NAMES})
+    names = repo.ISSUER_NAMES.items()
+    fields.update({plan_field: data["unit"].get(unit_field, "") for plan_field, unit_field in names})
     return Plan(id=None, unit_id=unit_id, **fields)

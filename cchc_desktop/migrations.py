@@ -194,6 +194,18 @@ def plan_keeps_issuer_names(db: "sqlite_utils.Database") -> None:
     )
 
 
+@_migration("0004_plan_keeps_unit_name")
+def plan_keeps_unit_name(db: "sqlite_utils.Database") -> None:
+    """The unit's name joins the names a plan keeps: it is in its documents' text and
+    file names (a 2024 plan of "Phường 1" still exports as Phường 1 after the merger)."""
+    db.executescript(
+        """
+        ALTER TABLE plan ADD COLUMN unit_name TEXT NOT NULL DEFAULT '';
+        UPDATE plan SET unit_name = (SELECT name FROM unit WHERE unit.id = plan.unit_id);
+        """
+    )
+
+
 def known_migration_names() -> set[str]:
     """Names of every migration this version knows."""
     return {name for name, _ in _MIGRATIONS}

@@ -46,6 +46,7 @@ class Plan:
     issuing_body: str = ""
     parent_body: str = ""
     place_name: str = ""
+    unit_name: str = ""
 
 
 @dataclass(frozen=True)

@@ -74,14 +74,17 @@ def get_unit(db: Database, unit_id: int) -> Unit:
     return _from_row(Unit, rows[0])
 
 
-ISSUER_NAMES = ("issuing_body", "parent_body", "place_name")
+# The unit's names a plan keeps for its documents: plan field -> unit field.
+ISSUER_NAMES = {"issuing_body": "issuing_body", "parent_body": "parent_body", "place_name": "place_name",
+                "unit_name": "name"}
 
 
 def document_unit(db: Database, plan: Plan) -> Unit:
     """The unit as ``plan``'s documents name it: the names it was issued under win over
     the unit's current ones (a ward renamed in 2025 still prints its 2024 plans as issued)."""
     unit = get_unit(db, plan.unit_id)
-    kept = {name: getattr(plan, name) for name in ISSUER_NAMES if getattr(plan, name)}
+    kept = {unit_field: getattr(plan, plan_field) for plan_field, unit_field in ISSUER_NAMES.items()
+            if getattr(plan, plan_field)}
     return dataclasses.replace(unit, **kept)
 
 

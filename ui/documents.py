@@ -6,8 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cchc_desktop import repo
-
 
 @dataclass(frozen=True)
 class DocumentKind:

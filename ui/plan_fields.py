@@ -56,6 +56,7 @@ def plan_and_unit_change(db, plan_id: int, unit_id: int, plan_fields: dict, unit
     """One undoable change for both edits."""
     rows = list(edit_unit(db, unit_id, **unit_fields).rows) if unit_fields else []
     # The plan being edited takes the unit's new names; other plans keep those they were issued under.
-    plan_fields = plan_fields | {name: unit_fields[name] for name in ISSUER_NAMES if name in unit_fields}
+    plan_fields = plan_fields | {plan_field: unit_fields[unit_field] for plan_field, unit_field in ISSUER_NAMES.items()
+                                 if unit_field in unit_fields}
     rows += edit_plan(db, plan_id, **plan_fields).rows if plan_fields else []
     return make_change("Sửa thông tin kế hoạch", rows)

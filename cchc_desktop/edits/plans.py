@@ -15,9 +15,10 @@ from cchc_desktop.edits.parties import PartyBook, desired_links
 from cchc_desktop.edits.tasks import _next_task_id
 from cchc_desktop.errors import NotFoundError, UserInputError
 from cchc_desktop.progress import steps
+from cchc_desktop.repo import ISSUER_NAMES
 
 PLAN_FIELDS = (
-    "issuing_body", "parent_body", "place_name",
+    "issuing_body", "parent_body", "place_name", "unit_name",
     "year", "period_label", "title", "number", "issued_on", "theme", "decision_number",
     "decision_date", "decision_issuer", "appendix_title", "signer_authority", "signer_title",
     "signer_name", "recipients", "report_schedule",
@@ -76,7 +77,7 @@ def create_plan(db: Database, unit_id: int, year: int, title: str = "") -> Chang
 def issuer_names(db: Database, unit_id: int) -> dict:
     """The unit's names now, for a plan issued now to keep."""
     unit = row_of(db, "unit", {"id": unit_id}) or {}
-    return {name: unit.get(name) or "" for name in ("issuing_body", "parent_body", "place_name")}
+    return {plan_field: unit.get(unit_field) or "" for plan_field, unit_field in ISSUER_NAMES.items()}
 
 
 def _blank_plan(db: Database, plan_id: int, unit_id: int, year: int, title: str) -> dict:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from cchc_desktop import repo
 from cchc_desktop.backup import (
     BackupInfo,
     ContentSummary,
@@ -30,7 +31,9 @@ from cchc_desktop.backup import (
     write_backup,
     writing,
 )
+from cchc_desktop.changes import apply
 from cchc_desktop.demo import load_demo
+from cchc_desktop.edits.plans import edit_unit
 from cchc_desktop.errors import DatabaseUnusable, EnvironmentProblem, UserInputError
 
 NOV_23 = datetime(2026, 11, 23, 12, 30, 5)
@@ -235,6 +238,21 @@ def test_a_backup_from_an_older_version_is_brought_up_to_date(workspace, demo_pl
     assert tuple(plan) == tuple(unit) and plan[1] == "Phường 1"  # filled in by migration 0003
     assert workspace.db.execute("SELECT count(*) FROM task").fetchone()[0] == 44
     assert not list(workspace.data_dir.glob("*.part*"))
+
+
+def test_plans_from_before_migration_4_keep_the_unit_name_they_had(workspace, demo_plan_id):
+    """Migration 0004 gives each plan the unit's name of the day: a later renaming no
+    longer changes the name its documents and their files carry."""
+    saved = write_backup(workspace.db.conn, backups_dir(workspace.data_dir), "manual", NOV_23)
+    conn = sqlite3.connect(saved.path)
+    conn.execute("ALTER TABLE plan DROP COLUMN unit_name")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0004_plan_keeps_unit_name'")
+    conn.commit()
+    conn.close()
+    restore_backup(workspace, saved.path, NOV_23 + timedelta(minutes=1))
+    assert workspace.db.execute("SELECT unit_name FROM plan").fetchall() == [("Phường 1",)]
+    apply(workspace.db, edit_unit(workspace.db, 1, name="Phường Tân Ninh"))
+    assert repo.document_unit(workspace.db, repo.get_plan(workspace.db, demo_plan_id)).name == "Phường 1"
 
 
 def test_a_backup_that_cannot_be_brought_up_to_date_changes_nothing(workspace, demo_plan_id):

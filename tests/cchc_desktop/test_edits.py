@@ -192,18 +192,24 @@ def test_undo_over_rows_changed_elsewhere_is_refused_and_forgets_history(db, dem
 def test_a_plan_keeps_the_names_it_was_issued_under(db, demo_plan_id):
     from cchc_desktop.changes import apply
     from cchc_desktop.export import build_appendix
+    from cchc_desktop.export.appendix_export import appendix_target_name
+    from cchc_desktop.report import report_target_name
 
     unit_id = repo.get_plan(db, demo_plan_id).unit_id
     # 1 July 2025: the ward is merged and renamed
     apply(db, plans.edit_unit(db, unit_id, name="Phường Tân Ninh", issuing_body="ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH",
                               place_name="Tân Ninh"))
     old = repo.document_unit(db, repo.get_plan(db, demo_plan_id))
-    assert (old.issuing_body, old.place_name) == ("ỦY BAN NHÂN DÂN PHƯỜNG 1", "Phường 1")
+    assert (old.name, old.issuing_body, old.place_name) == ("Phường 1", "ỦY BAN NHÂN DÂN PHƯỜNG 1", "Phường 1")
     assert "Phường 1" in build_appendix(db, demo_plan_id).attachment
+    assert appendix_target_name(db, demo_plan_id, "pdf") == "PL_KH_CCHC_2024_Phuong_1.pdf"
+    assert report_target_name(db, demo_plan_id, "q1", "pdf") == "BC_CCHC_Quy_I_2024_Phuong_1_du_thao.pdf"
     change = plans.create_plan(db, unit_id, 2026)
     apply(db, change)
-    new = repo.document_unit(db, repo.get_plan(db, change.rows[0].key["id"]))
-    assert (new.issuing_body, new.place_name) == ("ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH", "Tân Ninh")
+    new_plan_id = change.rows[0].key["id"]
+    new = repo.document_unit(db, repo.get_plan(db, new_plan_id))
+    assert (new.name, new.issuing_body, new.place_name) == ("Phường Tân Ninh", "ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH", "Tân Ninh")
+    assert appendix_target_name(db, new_plan_id, "pdf") == "PL_KH_CCHC_2026_Phuong_Tan_Ninh_du_thao.pdf"
 
 
 def test_progress_entries_added_and_deleted_are_in_the_tasks_history(db, demo_plan_id):

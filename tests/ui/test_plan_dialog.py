@@ -115,7 +115,8 @@ def test_unit_and_plan_are_saved_as_one_undoable_change(dialog, operations, db, 
         ("Phường Tân Ninh", "ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH", "Sở Nội vụ tỉnh Tây Ninh")
     assert dialog.saved_change.touched == {"plan", "unit"}
     shown = repo.document_unit(db, repo.get_plan(db, demo_plan_id))  # this plan takes the new names
-    assert (shown.issuing_body, shown.place_name) == ("ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH", "Phường Tân Ninh")
+    assert (shown.name, shown.issuing_body, shown.place_name) == (
+        "Phường Tân Ninh", "ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH", "Phường Tân Ninh")
     assert operations.undo_stack.undo_text == "Hoàn tác: Sửa thông tin kế hoạch"
     operations.undo()
     assert repo.get_unit(db, 1).name == "Phường 1"
