@@ -45,6 +45,14 @@ DAMAGED = Situation(
     "tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu",
     "Hãy khôi phục từ một bản sao lưu (Tệp → Khôi phục…).",
 )
+FOLDER_IN_THE_WAY = Situation(
+    "đã có một thư mục trùng tên với tệp cần ghi",
+    "Hãy đổi tên hoặc chuyển thư mục đó đi, hoặc chọn nơi lưu khác.",
+)
+FILE_IN_THE_WAY = Situation(
+    "một phần của đường dẫn là tệp, không phải thư mục",
+    "Hãy chọn một thư mục khác.",
+)
 CANNOT_OPEN = Situation(
     "không mở được tệp (thư mục không tồn tại hoặc không có quyền)",
     "Hãy kiểm tra thư mục rồi thử lại.",
@@ -60,6 +68,8 @@ BY_ERRNO: dict[int, Situation] = {
     errno.ENODEV: DEVICE_GONE,
     errno.ENXIO: DEVICE_GONE,
     errno.EBUSY: LOCKED,
+    errno.EISDIR: FOLDER_IN_THE_WAY,
+    errno.ENOTDIR: FILE_IN_THE_WAY,
 }
 if hasattr(errno, "EDQUOT"):
     BY_ERRNO[errno.EDQUOT] = DISK_FULL

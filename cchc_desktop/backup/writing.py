@@ -150,6 +150,8 @@ def automatic_backup(workspace: Workspace, reason: str, now: datetime | None = N
 
 def backup_to_folder(workspace: Workspace, folder: Path, now: datetime | None = None) -> BackupInfo:
     """"Sao lưu": a copy in a folder the user chose (a USB stick), never rotated."""
+    if folder.is_file():
+        raise UserInputError(f"{folder} là một tệp, không phải thư mục: hãy chọn thư mục để lưu bản sao.")
     if not folder.is_dir():
         raise UserInputError(f"Thư mục {folder} không tồn tại (hoặc ổ đĩa đã bị rút ra).")
     return write_backup(workspace.db.conn, folder, "manual", now)

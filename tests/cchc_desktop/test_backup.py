@@ -130,6 +130,11 @@ def test_backup_to_a_chosen_folder(workspace, demo_plan_id, tmp_path):
     with pytest.raises(UserInputError) as raised:
         backup_to_folder(workspace, tmp_path / "unplugged")
     assert "không tồn tại" in raised.value.message
+    a_file = tmp_path / "baocao.docx"
+    a_file.write_text("")
+    with pytest.raises(UserInputError) as raised:
+        backup_to_folder(workspace, a_file)
+    assert raised.value.message == f"{a_file} là một tệp, không phải thư mục: hãy chọn thư mục để lưu bản sao."
 
 
 # Rotation --------------------------------------------------------------------

@@ -110,6 +110,15 @@ def test_a_file_in_the_way_of_the_folder_is_named(tmp_path):
         assert raised.value.message == f"{a_file} là một tệp, không phải thư mục: hãy chọn thư mục khác để lưu."
 
 
+def test_a_folder_named_like_the_file_is_named(tmp_path, demo_workspace):
+    workspace, plan_id = demo_workspace
+    (tmp_path / "PL_KH_CCHC_2024_Phuong_1.pdf").mkdir()
+    with pytest.raises(EnvironmentProblem) as raised:
+        export_appendix(workspace.db, plan_id, tmp_path, ("pdf",))
+    assert "đã có một thư mục trùng tên với tệp cần ghi" in raised.value.message
+    assert (tmp_path / "PL_KH_CCHC_2024_Phuong_1.pdf").is_dir() and len(list(tmp_path.iterdir())) == 1
+
+
 def test_an_error_we_have_no_words_for_is_still_vietnamese(previous, monkeypatch):
     def strange(source, destination):
         raise OSError(errno.ELOOP, "Too many levels of symbolic links")
