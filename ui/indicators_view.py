@@ -87,7 +87,7 @@ class IndicatorsWidget(QWidget):
         self.add_button.clicked.connect(self.add_indicator)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.view.activated.connect(lambda _index: self.edit_selected())
+        self.view.activated.connect(self._activate)
         self._add_shortcuts()
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.proxy.modelReset.connect(self._update_buttons)
@@ -169,6 +169,15 @@ class IndicatorsWidget(QWidget):
         change = self.operations.run(lambda: edits.add_indicator(db, plan_id, **values))
         if change is not None:
             self.select_indicator(change.rows[0].key["id"])
+
+    def _activate(self, index) -> None:
+        """Enter (or a double-click Qt does not turn into an edit): a result cell is edited in
+        place, as F2 or a typed digit do; the other columns open the "Sửa chỉ tiêu" dialog."""
+        if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.view.setCurrentIndex(index)
+            self.view.edit(index)
+        else:
+            self.edit_selected()
 
     def edit_selected(self) -> None:
         indicator = self.selected_indicator()

@@ -25,7 +25,7 @@ from ui.indicators_model import (
 )
 from ui.indicators_view import IndicatorsWidget
 from ui.operations import Operations
-from tests.ui.typing_helpers import type_text
+from tests.ui.typing_helpers import open_cell_editor, type_text
 
 Q1, H1, Q3, M9, YEAR = (FIRST_PERIOD_COLUMN + n for n in range(5))
 SATISFACTION_ROW = 7  # "Mức độ hài lòng … đạt tối thiểu 95%"
@@ -140,6 +140,57 @@ def test_typing_an_actual_value_updates_db_and_achieved_column(qtbot, widget, db
     achieved = cell(widget, SATISFACTION_ROW, ACHIEVED_COLUMN)
     assert achieved.data() == "✓ Đạt"
     assert achieved.data(Qt.ItemDataRole.ForegroundRole).color() == MET_COLOUR
+
+
+def dialogs_opened(widget, monkeypatch) -> list:
+    opened = []
+    monkeypatch.setattr(widget, "exec_dialog", lambda dialog: opened.append(dialog.windowTitle()) and False)
+    return opened
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_on_a_result_cell_edits_it_in_place(qtbot, widget, db, demo_plan_id, monkeypatch, key):
+    opened = dialogs_opened(widget, monkeypatch)
+    widget.show()
+    qtbot.waitExposed(widget)
+    index = cell(widget, SATISFACTION_ROW, Q1)
+    widget.view.setCurrentIndex(index)
+    qtbot.keyClick(widget.view, key)
+    assert opened == []
+    assert widget.view.state() == widget.view.State.EditingState
+    editor = open_cell_editor(widget.view)
+    type_text(editor, "97")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: widget.view.state() != widget.view.State.EditingState)
+    assert list_indicator_values(db, demo_plan_id) == {(satisfaction_id(db, demo_plan_id), "q1"): 97.0}
+    assert opened == []  # the Enter that saved the value opens nothing either
+
+
+@pytest.mark.parametrize("column", [0, 1, TARGET_COLUMN, ACHIEVED_COLUMN])
+def test_enter_on_the_indicator_itself_opens_the_dialog(qtbot, widget, monkeypatch, column):
+    opened = dialogs_opened(widget, monkeypatch)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.view.setCurrentIndex(cell(widget, SATISFACTION_ROW, column))
+    qtbot.keyClick(widget.view, Qt.Key.Key_Return)
+    assert opened == ["Sửa chỉ tiêu"]
+    assert widget.view.state() != widget.view.State.EditingState
+
+
+@pytest.mark.parametrize(("column", "edits", "dialogs"), [(Q1, True, []), (YEAR, True, []),
+                                                         (1, False, ["Sửa chỉ tiêu"]),
+                                                         (TARGET_COLUMN, False, ["Sửa chỉ tiêu"])])
+def test_double_click_follows_the_same_rule(qtbot, widget, monkeypatch, column, edits, dialogs):
+    """The heading says "nhấp đúp vào ô kết quả … để nhập số"."""
+    assert "nhấp đúp vào ô kết quả" in widget.heading.text()
+    opened = dialogs_opened(widget, monkeypatch)
+    widget.show()
+    qtbot.waitExposed(widget)
+    centre = widget.view.visualRect(cell(widget, SATISFACTION_ROW, column)).center()
+    qtbot.mouseClick(widget.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)  # a real double-click
+    qtbot.mouseDClick(widget.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)  # starts with a click
+    assert (widget.view.state() == widget.view.State.EditingState) is edits
+    assert opened == dialogs
 
 
 def test_later_period_decides_achieved(widget, db, demo_plan_id):
