@@ -68,12 +68,15 @@ class UnitDialog(QDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText("Ví dụ: Phường 1, Xã Hoằng Đông")
         self.unit_type = QComboBox()
-        self.unit_type.addItems(UNIT_TYPES)
+        for unit_type in UNIT_TYPES:  # stored lower case ("phường"), shown as a choice, as the plan dialog shows it
+            self.unit_type.addItem(unit_type.capitalize(), unit_type)
         self.province = QLineEdit()
         self.parent_body = QLineEdit()
         self.parent_body.setPlaceholderText("Không bắt buộc")
         self.place_name = QLineEdit()
-        self.place_name.setPlaceholderText("Địa danh ghi trước ngày tháng, ví dụ: Phường 1")
+        self.place_name.setPlaceholderText("Để trống: dùng tên đơn vị")
+        self.place_name.setToolTip("Địa danh ghi trước ngày tháng trên văn bản, ví dụ: "
+                                   "“Phường 1, ngày 15 tháng 01 năm 2024”. Để trống thì dùng tên đơn vị.")
         self.report_recipient = QLineEdit()
         self.report_recipient.setPlaceholderText("Ví dụ: Sở Nội vụ tỉnh …")
         self.year = QSpinBox()
@@ -89,7 +92,7 @@ class UnitDialog(QDialog):
         form.addRow("Loại đơn vị:", self.unit_type)
         form.addRow("Tỉnh, thành phố:", self.province)
         form.addRow("Cơ quan cấp trên (dòng trên tên cơ quan):", self.parent_body)
-        form.addRow("Địa danh:", self.place_name)
+        form.addRow("Địa danh (dòng ngày tháng):", self.place_name)
         form.addRow("Cơ quan nhận báo cáo:", self.report_recipient)
         form.addRow("Năm kế hoạch đầu tiên:", self.year)
         buttons = vietnamese_buttons("Tạo")
@@ -105,7 +108,7 @@ class UnitDialog(QDialog):
         return Unit(
             id=None,
             name=name,
-            unit_type=self.unit_type.currentText(),
+            unit_type=self.unit_type.currentData(),
             province=clean(self.province.text()),
             parent_body=clean(self.parent_body.text()),
             issuing_body=issuing_body_for(name),

@@ -1,6 +1,7 @@
 from PySide6.QtCore import Qt
 
 from cchc_desktop import repo
+from cchc_desktop.models import UNIT_TYPES
 from cchc_desktop.setup_unit import create_unit_with_plan
 from tests.ui.typing_helpers import type_text
 from ui.first_run import UnitDialog, WelcomeDialog
@@ -13,10 +14,11 @@ def test_unit_dialog_takes_vietnamese_typing_and_creates_unit_and_plan(qtbot, db
     type_text(dialog.name, "Xã Hoằng Đông")
     type_text(dialog.province, "Thanh Hóa")
     type_text(dialog.report_recipient, "Sở Nội vụ tỉnh Thanh Hóa")
-    dialog.unit_type.setCurrentText("xã")
+    dialog.unit_type.setCurrentText("Xã")
     dialog.year.setValue(2025)
     unit = dialog.unit()
     assert unit.name == "Xã Hoằng Đông"
+    assert unit.unit_type == "xã"  # stored as before: only the choice is capitalised
     assert unit.issuing_body == "ỦY BAN NHÂN DÂN XÃ HOẰNG ĐÔNG"
     assert unit.place_name == "Xã Hoằng Đông"
     assert unit.report_recipient == "Sở Nội vụ tỉnh Thanh Hóa"
@@ -27,6 +29,26 @@ def test_unit_dialog_takes_vietnamese_typing_and_creates_unit_and_plan(qtbot, db
     assert plan.title == "Cải cách hành chính năm 2025"  # the heading reads "Kế hoạch Cải cách …", once
     assert [a.title for a in repo.list_areas(db, plan_id)][0] == "Công tác chỉ đạo, điều hành"
     assert len(repo.list_areas(db, plan_id)) == 7
+
+
+def test_unit_types_read_as_in_the_plan_dialog(qtbot):
+    dialog = UnitDialog()
+    qtbot.addWidget(dialog)
+    combo = dialog.unit_type
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Phường", "Xã", "Đặc khu"]
+    assert [combo.itemData(i) for i in range(combo.count())] == list(UNIT_TYPES)
+    assert dialog.unit().unit_type == "phường"
+
+
+def test_unit_dialog_placeholders_fit_their_fields(qtbot):
+    dialog = UnitDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for field in (dialog.name, dialog.parent_body, dialog.place_name, dialog.report_recipient):
+        room = field.contentsRect().width() - 8  # the frame's and the text's own margins
+        assert field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room, field.placeholderText()
+    assert "ngày tháng" in dialog.place_name.toolTip()
 
 
 def test_unit_dialog_refuses_an_empty_name(qtbot):
