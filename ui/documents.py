@@ -26,7 +26,15 @@ def _appendix_name(db, plan_id: int, ext: str, draft: bool) -> str:
     return appendix_target_name(db, plan_id, ext, draft)
 
 
+# As the period reads inside a sentence ("Báo cáo kết quả CCHC quý I").
 PERIOD_LABELS = {"q1": "quý I", "h1": "6 tháng đầu năm", "q3": "quý III", "m9": "9 tháng", "year": "năm"}
+
+
+def period_choice(period: str) -> str:
+    """The period as a choice in a list: "Quý I", "6 tháng đầu năm", "Năm" (only the first
+    letter changes: "quý III" must not become "Quý iii", as str.capitalize would make it)."""
+    label = PERIOD_LABELS[period]
+    return label[:1].upper() + label[1:]
 
 
 def report_kind(period: str) -> DocumentKind:

@@ -32,7 +32,7 @@ from cchc_desktop import report
 from cchc_desktop.report.checks import UNTITLED_SECTIONS, unfilled_placeholder_warnings
 from cchc_desktop.periods import window
 from cchc_desktop.tracking import plan_schedule
-from ui.documents import PERIOD_LABELS, report_kind
+from ui.documents import PERIOD_LABELS, period_choice, report_kind
 
 TEMPLATE_MARK = "(văn bản mẫu)"
 TEMPLATE_COLOUR = QColor("#666666")
@@ -80,8 +80,8 @@ class ReportDialog(QDialog):
         self.setWindowTitle("Báo cáo kết quả thực hiện công tác cải cách hành chính")
         self.resize(1000, 640)
         self.period = QComboBox()
-        for code, label in PERIOD_LABELS.items():
-            self.period.addItem(label, code)
+        for code in PERIOD_LABELS:
+            self.period.addItem(period_choice(code), code)
         self.period.setCurrentIndex(max(self.period.findData(period), 0))
         self.number = QLineEdit()
         self.number.setPlaceholderText("Ví dụ: 12 (để trống khi còn là dự thảo)")

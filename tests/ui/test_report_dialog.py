@@ -12,6 +12,7 @@ from cchc_desktop.edits.tasks import edit_task
 from cchc_desktop.undo import UndoStack
 from tests.ui.typing_helpers import type_text
 from ui import dialogs
+from ui.documents import DOCUMENT_KINDS
 from ui.operations import Operations
 from ui.report_dialog import SUBSECTION_ROLE, ReportDialog
 
@@ -40,6 +41,16 @@ def test_shows_the_plans_own_window_and_the_sections(dialog):
     assert dialog.sections.item(0).foreground().color().name() == "#666666"  # still the template's text
     dialog.period.setCurrentIndex(dialog.period.findData("h1"))
     assert dialog.window_label.text().endswith("đến ngày 31/05/2024")
+
+
+def test_periods_are_offered_capitalised_and_read_lower_case_in_sentences(dialog):
+    combo = dialog.period
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Quý I", "6 tháng đầu năm", "Quý III", "9 tháng", "Năm"]
+    assert [combo.itemData(i) for i in range(combo.count())] == ["q1", "h1", "q3", "m9", "year"]
+    assert [kind.label for kind in DOCUMENT_KINDS[1:]] == [
+        "Báo cáo kết quả CCHC quý I", "Báo cáo kết quả CCHC 6 tháng đầu năm", "Báo cáo kết quả CCHC quý III",
+        "Báo cáo kết quả CCHC 9 tháng", "Báo cáo kết quả CCHC năm"]
 
 
 def test_a_subsection_is_indented_whole(dialog):
