@@ -28,9 +28,10 @@ from cchc_desktop.periods import DueRule, PeriodOverride, ReportSchedule, title,
 EDITED_PERIODS = ("q1", "h1", "q3", "m9", "year")
 DUE_CHOICES = (
     ("none", "Không quy định hạn gửi"),
-    ("before", "Gửi trước ngày … của tháng cuối kỳ"),
-    ("latest", "Gửi chậm nhất ngày … của tháng cuối kỳ"),
+    ("before", "Gửi trước ngày"),
+    ("latest", "Gửi chậm nhất ngày"),
 )
+DUE_DAY_SUFFIX = "của tháng cuối kỳ"  # the row reads "Gửi trước ngày [12] của tháng cuối kỳ"
 
 
 def _qdate(day: date) -> QDate:
@@ -54,6 +55,7 @@ class ScheduleEditor(QWidget):
         for key, label in DUE_CHOICES:
             self.due_kind.addItem(label, key)
         self.due_day = _day_spin(12)
+        self.due_day_suffix = QLabel(DUE_DAY_SUFFIX)
         self.rows: dict[str, tuple[QCheckBox, QDateEdit, QDateEdit]] = {}
         layout = QVBoxLayout(self)
         layout.addLayout(self._common_rule())
@@ -99,12 +101,17 @@ class ScheduleEditor(QWidget):
 
     def _due_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(self.due_kind)
-        row.addWidget(QLabel("ngày"))
-        row.addWidget(self.due_day)
+        for widget in (self.due_kind, self.due_day, self.due_day_suffix):
+            row.addWidget(widget)
         row.addStretch(1)
-        self.due_kind.currentIndexChanged.connect(lambda _i: self.due_day.setEnabled(self.due_kind.currentData() != "none"))
+        self.due_kind.currentIndexChanged.connect(lambda _i: self._show_due_day())
         return row
+
+    def _show_due_day(self) -> None:
+        """The day and "của tháng cuối kỳ" only with a rule that has a day."""
+        has_day = self.due_kind.currentData() != "none"
+        self.due_day.setVisible(has_day)
+        self.due_day_suffix.setVisible(has_day)
 
     def _show_due(self, rule: DueRule | None) -> None:
         if rule is None or rule.fixed is not None:
@@ -115,7 +122,7 @@ class ScheduleEditor(QWidget):
         else:
             self.due_kind.setCurrentIndex(2)
             self.due_day.setValue(rule.latest_day_of_last_month)
-        self.due_day.setEnabled(self.due_kind.currentData() != "none")
+        self._show_due_day()
 
     def _enable(self, code: str) -> None:
         own, start, end = self.rows[code]

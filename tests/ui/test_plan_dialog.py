@@ -229,6 +229,41 @@ def test_report_periods_of_the_plan_can_be_edited(qtbot, db, demo_plan_id):
     assert submission_due("q3", 2024, plan_schedule(db, demo_plan_id)) == date(2024, 9, 11)  # "trước ngày 12"
 
 
+def test_the_due_rule_reads_as_one_sentence(qtbot):
+    """"Gửi trước ngày [12] của tháng cuối kỳ": "ngày" once, nothing after "Không quy định hạn gửi"."""
+    from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox
+
+    from cchc_desktop.periods import ReportSchedule
+    from ui.schedule_editor import ScheduleEditor
+
+    editor = ScheduleEditor(ReportSchedule(), 2024)
+    qtbot.addWidget(editor)
+    editor.show()
+    row = editor.layout().itemAt(2).layout()
+
+    def shown_text() -> str:
+        words = []
+        for n in range(row.count()):
+            widget = row.itemAt(n).widget()
+            if widget is None or not widget.isVisibleTo(editor):
+                continue
+            if isinstance(widget, QComboBox):
+                words.append(widget.currentText())
+            elif isinstance(widget, QSpinBox):
+                words.append(str(widget.value()))
+            elif isinstance(widget, QLabel):
+                words.append(widget.text())
+        return " ".join(words)
+
+    readings = {}
+    for key in ("before", "latest", "none"):
+        editor.due_kind.setCurrentIndex(editor.due_kind.findData(key))
+        readings[key] = shown_text()
+    assert readings == {"before": "Gửi trước ngày 12 của tháng cuối kỳ",
+                        "latest": "Gửi chậm nhất ngày 12 của tháng cuối kỳ",
+                        "none": "Không quy định hạn gửi"}
+
+
 def test_an_upside_down_window_is_refused(qtbot, db, demo_plan_id):
     from PySide6.QtCore import QDate
 
