@@ -60,7 +60,7 @@ def install(window) -> None:
 
 def update_states(window) -> None:
     """Enable what makes sense now: nothing about a plan while there is none, and the
-    actions on the appendix's current row (and its shortcuts: Delete, Alt+↑…) only while
+    actions on the appendix's current row (and its shortcuts: Delete, Alt+Up…) only while
     the appendix is in sight, so a key pressed on another tab never acts on a row the
     user cannot see. On the "Chỉ tiêu" tab, Ctrl+N, Ctrl+E and Delete are the indicators'."""
     has_plan = window.current_plan_id is not None
@@ -89,12 +89,18 @@ def _toolbar(window) -> None:
             toolbar.addSeparator()
         else:
             toolbar.addAction(action)
-    for action, tip in ((window.new_task_action, "Thêm nhiệm vụ (Ctrl+N)"),
-                        (window.open_task_action, "Mở nhiệm vụ đầy đủ: tiến độ, lịch sử (Enter)"),
-                        (window.delete_task_action, "Xóa nhiệm vụ (Delete)"),
-                        (window.task_up_action, "Chuyển lên (Alt+↑)"),
-                        (window.task_down_action, "Chuyển xuống (Alt+↓)")):
-        action.setToolTip(tip)
+    for action, tip, *other_keys in ((window.new_task_action, "Thêm nhiệm vụ"),
+                                     (window.open_task_action, "Mở nhiệm vụ đầy đủ: tiến độ, lịch sử", "Enter"),
+                                     (window.delete_task_action, "Xóa nhiệm vụ"),
+                                     (window.task_up_action, "Chuyển lên"),
+                                     (window.task_down_action, "Chuyển xuống")):
+        keys = " hoặc ".join([*(shortcut_text(k) for k in action.shortcuts()), *other_keys])
+        action.setToolTip(f"{tip} ({keys})")
+
+
+def shortcut_text(keys: QKeySequence) -> str:
+    """The keys as the menus show them ("Alt+Up", "Del"), so a tooltip names them the same way."""
+    return keys.toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def _file_actions(window) -> None:

@@ -100,7 +100,7 @@ class IndicatorsWidget(QWidget):
                                    (self.delete_button, "Delete", self.delete_selected)):
             shortcut = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-            button.setToolTip(f"{button.text()} ({keys})")
+            button.setToolTip(f"{button.text()} ({shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)})")
 
     # Showing --------------------------------------------------------------
 

@@ -154,3 +154,30 @@ def test_every_menu_item_has_its_own_access_key(qtbot, workspace):
     toolbar = window.findChild(QToolBar, "main-toolbar")
     shown = [button.text() for button in toolbar.findChildren(QToolButton) if button.defaultAction()]
     assert "Thêm nhiệm vụ" in shown and "Chuyển xuống" in shown  # the toolbar shows no "&"
+
+
+def test_toolbar_tooltips_name_the_keys_as_the_menus_do(qtbot, workspace):
+    """The menu shows "Alt+Up" and "Del" (Qt's names, which the shortcut itself uses): a
+    tooltip saying "Alt+↑" or "Delete" would name the same key another way."""
+    from PySide6.QtGui import QKeySequence
+
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    toolbar = window.findChild(QToolBar, "main-toolbar")
+    tips = {}
+    for action in toolbar.actions():
+        if action.shortcut().isEmpty() or action in (window.undo_action, window.redo_action):
+            continue
+        shown_in_menu = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        assert f"({shown_in_menu}" in action.toolTip(), (action.toolTip(), shown_in_menu)
+        tips[shown_in_menu] = action.toolTip()
+    assert tips == {
+        "Ctrl+N": "Thêm nhiệm vụ (Ctrl+N)",
+        "Ctrl+E": "Mở nhiệm vụ đầy đủ: tiến độ, lịch sử (Ctrl+E hoặc Enter)",
+        "Del": "Xóa nhiệm vụ (Del)",
+        "Alt+Up": "Chuyển lên (Alt+Up)",
+        "Alt+Down": "Chuyển xuống (Alt+Down)",
+    }
+    indicators = window.indicators
+    assert [button.toolTip() for button in (indicators.add_button, indicators.edit_button, indicators.delete_button)] \
+        == ["Thêm chỉ tiêu (Ctrl+N)", "Sửa (Ctrl+E)", "Xóa (Del)"]
