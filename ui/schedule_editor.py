@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.periods import DueRule, PeriodOverride, ReportSchedule, title, window
+from cchc_desktop.periods import DueRule, PeriodOverride, ReportSchedule, ScheduleError, title, window
 
 EDITED_PERIODS = ("q1", "h1", "q3", "m9", "year")
 DUE_CHOICES = (
@@ -91,12 +91,15 @@ class ScheduleEditor(QWidget):
             start.setDate(_qdate(shown[0]))
             end.setDate(_qdate(shown[1]))
             own.toggled.connect(lambda _on, c=code: self._enable(c))
+            for edit in (start, end):  # a plan's own cut-off moves the windows derived from it
+                edit.dateChanged.connect(lambda _d, box=own: box.isChecked() and self._refresh_defaults())
             self.rows[code] = (own, start, end)
             grid.addWidget(QLabel(f"Báo cáo {title(code, self.year)}"), number, 0)
             grid.addWidget(own, number, 1)
             grid.addWidget(start, number, 2)
             grid.addWidget(end, number, 3)
             self._enable(code)
+        self._refresh_defaults()  # quý III's window follows the 6- and 9-month rows built after it
         return grid
 
     def _due_row(self) -> QHBoxLayout:
@@ -137,11 +140,24 @@ class ScheduleEditor(QWidget):
                 self._show_default(code)
 
     def _show_default(self, code: str) -> None:
+        """The window a period without its own gets: from the rule and the plan's own
+        cut-offs shown (periods.window), as its report will use it."""
         _own, start, end = self.rows[code]
-        rule = ReportSchedule(window_start_day=self.start_day.value(), window_end_day=self.end_day.value())
-        first, last = window(code, self.year, rule)
+        first, last = window(code, self.year, self._shown_schedule())
         start.setDate(_qdate(first))
         end.setDate(_qdate(last))
+
+    def _shown_schedule(self) -> ReportSchedule:
+        """The windows as shown so far; one being typed upside down is left out."""
+        periods = {}
+        for code, (own, start, end) in self.rows.items():
+            if own.isChecked():
+                try:
+                    periods[code] = PeriodOverride(start=start.date().toPython(), end=end.date().toPython())
+                except ScheduleError:
+                    continue
+        return ReportSchedule(window_start_day=self.start_day.value(), window_end_day=self.end_day.value(),
+                              periods=periods)
 
     def schedule(self) -> ReportSchedule:
         """The schedule as shown; raises ScheduleError (Vietnamese) when a window is upside down."""
