@@ -250,18 +250,44 @@ def parse(text: str | None, year: int) -> Deadline:
     if isinstance(year, bool) or not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
         raise ValueError(f"Năm của kế hoạch không hợp lệ: {year!r}")
     original = text if isinstance(text, str) else ""
-    folded = re.sub(r"[\x00-\x1f\x7f]", " ", fold(original))
-    if not folded:
+    scan = _scan(original)
+    if scan is None:
         return Deadline(original, "unspecified", needs_review=True)
-    if _REFERENCE.search(folded):
-        # A reference to another document or body: any date in it is that
-        # document's date, not a deadline.
-        return Deadline(original, "unspecified", needs_review=True)
+    return _build(original, scan, year)
+
+
+def written_due_years(text: str | None) -> set[int]:
+    """The years of the due dates a phrase writes out itself, whatever the plan's year:
+    {2024} for "Quý I năm 2024", "Tháng 02/2024" or "Hằng tháng năm 2024", {2025} for
+    "Năm 2024 -2025" (due at the end of the range). None for a phrase that names no
+    year ("Hằng tháng"), a continuous task ("Thường xuyên", never due) or a reference
+    to another document ("Theo Kế hoạch số … ngày 21/11/2022")."""
+    scan = _scan(text if isinstance(text, str) else "")
+    if scan is None or scan.continuous:
+        return set()
+    years = set()
+    for piece in scan.pieces:
+        year = _resolve_year(piece, scan.pieces, None)
+        if piece.mode == "from" or year is None:
+            continue
+        try:
+            years.add(_due_day(piece, year).year)
+        except (ValueError, OverflowError):
+            continue  # 31/02, month 13, year 0 ...
+    return {year for year in years if MIN_YEAR <= year <= MAX_YEAR}
+
+
+def _scan(text: str) -> _Scan | None:
+    """The pieces and facts read from ``text``; None for an empty phrase or a reference
+    to another document or body (any date in it is that document's, not a deadline)."""
+    folded = re.sub(r"[\x00-\x1f\x7f]", " ", fold(text))
+    if not folded or _REFERENCE.search(folded):
+        return None
     scan = _Scan()
     leftover = _apply_rules(folded, scan)
     if _RESIDUE.sub("", leftover):
         scan.review = True
-    return _build(original, scan, year)
+    return scan
 
 
 def _apply_rules(folded: str, scan: _Scan) -> str:
@@ -304,8 +330,7 @@ def _due_dates(scan: _Scan, plan_year: int) -> tuple[tuple[date, ...], bool]:
         review = True  # "Từ tháng 3": a start with no end
     for piece in ends:
         try:
-            start, end = piece.span(_resolve_year(piece, scan.pieces, plan_year))
-            day = start - timedelta(days=1) if piece.mode == "before" else end
+            day = _due_day(piece, _resolve_year(piece, scan.pieces, plan_year))
         except (ValueError, OverflowError):
             review = True  # 31/02, month 13, year 0 ...
             continue
@@ -316,7 +341,12 @@ def _due_dates(scan: _Scan, plan_year: int) -> tuple[tuple[date, ...], bool]:
     return tuple(sorted(due)), review
 
 
-def _resolve_year(piece: _Piece, pieces: list[_Piece], plan_year: int) -> int:
+def _due_day(piece: _Piece, year: int) -> date:
+    start, end = piece.span(year)
+    return start - timedelta(days=1) if piece.mode == "before" else end
+
+
+def _resolve_year(piece: _Piece, pieces: list[_Piece], plan_year: int | None) -> int | None:
     if piece.year is not None:
         return piece.year
     written = [(p.pos, p.year) for p in pieces if p.year is not None]

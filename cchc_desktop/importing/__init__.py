@@ -7,7 +7,8 @@
 Reading is split by concern: ``filecheck`` (what the file is), ``xlsx_reader`` and
 ``docx_reader`` (a grid of texts per table), ``legacy`` (TCVN3/VNI to Unicode),
 ``headers`` (which column holds what), ``rows`` (areas, tasks, continuation rows),
-``heading`` (title and year above the table), ``preview`` (the plain-data result),
+``heading`` (title and year above the table), ``file_year`` (the year the file is
+for, and the warning when the plan's is another), ``preview`` (the plain-data result),
 ``commit`` (the Change).
 """
 

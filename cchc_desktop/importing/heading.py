@@ -5,7 +5,6 @@ attached to ("(Kèm theo Quyết định số 55/QĐ-UBND ngày 29 tháng 02 nă
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -37,6 +36,11 @@ class Heading:
     on: date | None = None
     issuer: str = ""
     unit_name: str = ""
+
+    @property
+    def title_year(self) -> int | None:
+        """The year the appendix title names ("… KẾ HOẠCH CCHC NĂM 2024")."""
+        return _year_of(self.title)
 
 
 def read_heading(lines: list[str]) -> Heading:
@@ -77,9 +81,3 @@ def _attachment_fields(match: re.Match | None) -> dict:
 def _year_of(text: str) -> int | None:
     years = [int(y) for y in _YEAR.findall(text) if FIRST_YEAR <= int(y) <= LAST_YEAR]
     return years[0] if years else None
-
-
-def year_from_deadlines(texts: list[str]) -> int | None:
-    """The year most deadlines name ("Quý I năm 2024", "Tháng 02/2024")."""
-    counts = Counter(int(y) for text in texts for y in _YEAR.findall(text) if FIRST_YEAR <= int(y) <= LAST_YEAR)
-    return counts.most_common(1)[0][0] if counts else None

@@ -1,9 +1,10 @@
 """``read_appendix``: a file's appendix as plain data, before anything is written.
 
 The preview holds what was detected (the table, its columns, areas and tasks, the
-deadline readings and a warning per doubtful row) and lets the user correct it: pick
-another table, give a column another meaning (``remap``), or read the deadlines for
-another year (``set_year``). Each correction re-reads the rows; the file is read once.
+deadline readings, a warning per doubtful row and those about the whole file, such as
+a plan year other than the file's) and lets the user correct it: pick another table,
+give a column another meaning (``remap``), or read the deadlines for another year
+(``set_year``). Each correction re-reads the rows; the file is read once.
 On a large table a correction is made on a ``fork`` in a worker thread, while the
 preview on screen stays as it is until the corrected one replaces it.
 """
@@ -23,7 +24,8 @@ from cchc_desktop.importing.grid import RawTable
 from cchc_desktop.importing.headers import (
     CONTENT, DEADLINE, FIELD_LABELS, FIELDS, IGNORE, LEAD, NOTE, Header, find_header,
 )
-from cchc_desktop.importing.heading import FIRST_YEAR, LAST_YEAR, Heading, read_heading, year_from_deadlines
+from cchc_desktop.importing.file_year import FileYear, find_file_year, year_mismatch_warning
+from cchc_desktop.importing.heading import FIRST_YEAR, LAST_YEAR, Heading, read_heading
 from cchc_desktop.importing.legacy import LegacyReport, decode_tables, font_hint
 from cchc_desktop.importing.rows import TASK, PreviewArea, PreviewRow, parse_rows
 from cchc_desktop.importing.xlsx_reader import read_xlsx_tables
@@ -77,6 +79,7 @@ class ImportPreview:
         self.areas: list[PreviewArea] = []
         self.rows: list[PreviewRow] = []
         self.heading = Heading()
+        self.file_year: FileYear | None = None  # the year the file is written for, if it names one
         self.year_guess: int | None = None
 
     # Choosing and correcting ------------------------------------------------
@@ -95,7 +98,7 @@ class ImportPreview:
                                                       for row in table.rows[:header.first_row]])
         with portion(0.0, 0.6):
             self._read_rows()
-        self.year_guess = self.heading.year or year_from_deadlines([r.text(DEADLINE) for r in self.tasks])
+        self.year_guess = (self.file_year.year if self.file_year else None) or self.heading.year
         with portion(0.6, 1.0):
             self.set_year(self.year_guess or date.today().year)
 
@@ -141,6 +144,7 @@ class ImportPreview:
         self.areas, self.rows = parse_rows(candidate.table, candidate.header, fields)
         for row in self.rows:
             row.warnings = list(row.notes)
+        self.file_year = find_file_year(self.heading, [row.text(DEADLINE) for row in self.tasks])
 
     # What the user sees -------------------------------------------------------
 
@@ -158,11 +162,21 @@ class ImportPreview:
 
     @property
     def warnings(self) -> list[tuple[int, str]]:
-        """(row number in the file, message) for every doubt, in row order."""
-        notes = [(row.source_row, message) for row in self.rows for message in row.warnings]
+        """(row number in the file, message) for every doubt: first those about the whole
+        file (row 0), then the rows' in row order."""
+        return [(0, message) for message in self.file_warnings] + [
+            (row.source_row, message) for row in self.rows for message in row.warnings]
+
+    @property
+    def file_warnings(self) -> list[str]:
+        """The doubts about the whole table rather than one of its rows."""
+        notes = []
         if self._candidates[self.table_index].header.assumed:
-            notes.insert(0, (0, "Không nhận ra hàng tiêu đề của bảng: đã giả định thứ tự cột chuẩn "
-                                "(Stt, Nhiệm vụ, Chủ trì, Phối hợp, Sản phẩm, Thời gian hoàn thành)."))
+            notes.append("Không nhận ra hàng tiêu đề của bảng: đã giả định thứ tự cột chuẩn "
+                         "(Stt, Nhiệm vụ, Chủ trì, Phối hợp, Sản phẩm, Thời gian hoàn thành).")
+        year_mismatch = year_mismatch_warning(self.file_year, self.year)
+        if year_mismatch:
+            notes.append(year_mismatch)
         return notes
 
     def field_label(self, field: str) -> str:

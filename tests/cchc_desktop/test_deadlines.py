@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_desktop.deadlines import KINDS, MAX_YEAR, MIN_YEAR, RECURRENCES, Deadline, describe, parse
+from cchc_desktop.deadlines import (
+    KINDS, MAX_YEAR, MIN_YEAR, RECURRENCES, Deadline, describe, parse, written_due_years,
+)
 
 Y = 2024
 
@@ -182,6 +184,29 @@ def test_bad_plan_year_is_a_caller_error():
 
 
 @pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Quý I, II, III và cả năm 2024", {2024}),
+        ("Tháng \n\n02/2024", {2024}),
+        ("Hằng tháng năm 2024", {2024}),
+        ("Quý IV năm 2024, Quý I năm 2025", {2024, 2025}),
+        ("Năm 2024 -2025", {2025}),  # due at the end of the range
+        ("Trước ngày 01/01/2025", {2024}),  # due the day before
+        ("Năm 2024 và các năm tiếp theo", {2024}),
+        ("Hằng tháng", set()),  # the plan's year: none written
+        ("Thường xuyên trong năm 2024", set()),  # continuous: never due
+        ("Theo Kế hoạch số 3989/KH-UBND ngày 21/11/2022 của UBND tỉnh", set()),  # another document's date
+        ("Từ tháng 3/2024", set()),  # a start, not a due date
+        ("31/02/2024", set()),
+        ("", set()),
+        (None, set()),
+    ],
+)
+def test_years_written_in_a_deadline(text, years):
+    assert written_due_years(text) == years
+
+
+@pytest.mark.parametrize(
     ("deadline", "expected"),
     [
         (parse("Quý I năm 2024", Y), "31/03/2024"),
@@ -235,6 +260,7 @@ def _check_invariants(text: str, deadline: Deadline) -> None:
 @given(st.text(), st.integers(min_value=MIN_YEAR, max_value=MAX_YEAR))
 def test_any_text_never_raises(text, year):
     _check_invariants(text, parse(text, year))
+    assert all(MIN_YEAR <= written <= MAX_YEAR for written in written_due_years(text))
 
 
 @settings(max_examples=500, deadline=None)
@@ -246,7 +272,10 @@ def test_any_text_never_raises(text, year):
 )
 def test_deadline_like_text_never_raises(fragments, separators, form, year):
     text = unicodedata.normalize(form, "".join(f + s for f, s in zip(fragments, separators)))
-    _check_invariants(text, parse(text, year))
+    deadline = parse(text, year)
+    _check_invariants(text, deadline)
+    if deadline.kind != "recurring":  # a recurrence's dates are generated for the year
+        assert written_due_years(text) <= {day.year for day in deadline.dates}  # of the due dates
 
 
 @settings(max_examples=100, deadline=None)

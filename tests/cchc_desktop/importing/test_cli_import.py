@@ -82,3 +82,28 @@ def test_bad_file_and_bad_arguments_write_nothing(tmp_path):
     assert missing_plan.returncode == 2 and "Không có kế hoạch mã 99" in missing_plan.stderr
     plans = json.loads(_cchc("--data-dir", data, "plans", "--format", "json").stdout)
     assert [plan["tasks"] for plan in plans] == [3]  # the refused import wrote nothing
+
+
+YEAR_WARNING = "  Tệp này là kế hoạch năm 2025 (tiêu đề phụ lục ghi năm 2025; 2/3 nhiệm vụ có thời gian hoàn thành trong năm 2025)"
+
+
+def test_a_dry_run_into_another_year_warns_about_the_files_year(tmp_path):
+    data = str(tmp_path / "data")
+    path = _small_file(tmp_path)
+    other_year = _cchc("--data-dir", data, "import", str(path), "--year", "2026", "--dry-run")
+    assert other_year.returncode == 0, other_year.stderr
+    lines = other_year.stdout.splitlines()
+    assert "Cảnh báo: 3" in lines
+    [warning] = [line for line in lines if line.startswith(YEAR_WARNING)]
+    assert ", nhưng đang được nhập vào kế hoạch năm 2026." in warning
+    assert "nên 2 nhiệm vụ này sẽ bị tính là quá hạn ngay từ đầu năm 2026." in warning
+    assert "cchc copy-plan --plan <mã kế hoạch> --year 2026" in warning
+
+    same_year = _cchc("--data-dir", data, "import", str(path), "--year", "2025", "--dry-run")
+    assert same_year.returncode == 0, same_year.stderr
+    assert "Cảnh báo: 2" in same_year.stdout.splitlines() and "Tệp này là kế hoạch năm" not in same_year.stdout
+
+    plan_id = _cchc("--data-dir", data, "import", str(path), "--year", "2026").stdout.strip().splitlines()[-1]
+    into_plan = _cchc("--data-dir", data, "import", str(path), "--plan", plan_id, "--dry-run")
+    assert into_plan.returncode == 0, into_plan.stderr
+    assert any(line.startswith(YEAR_WARNING) for line in into_plan.stdout.splitlines())  # the plan's year, 2026
