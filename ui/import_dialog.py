@@ -3,8 +3,9 @@
 ``open_import_dialog`` reads the file in a worker thread (a bad file shows its message
 and no dialog), then makes the dialog. ``ImportDialog`` shows the columns as
 detected, each with a box to give it another meaning, a preview of every row (areas
-bold, the reading of each deadline, the warnings in orange) and where the tasks go: a
-new plan for a year, or an existing plan. "Nhập" writes everything as one change
+bold, the reading of each deadline, the warnings in orange; those about the whole file,
+such as a year other than the plan's, above the rows) and where the tasks go: a new
+plan for a year, or an existing plan. "Nhập" writes everything as one change
 (undoable through ``operations``); "Hủy" writes nothing. ``result_plan_id`` holds the
 plan written to. The column boxes are a ``ColumnMappingBox`` (``ui.import_column_mapping``),
 the rows an ``ImportPreviewView`` (``ui.import_preview_view``) of an ``ImportPreviewModel``.
@@ -21,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
@@ -35,7 +36,7 @@ from cchc_desktop.importing.heading import FIRST_YEAR, LAST_YEAR
 from cchc_desktop.progress import portion
 from cchc_desktop.undo import UndoStack
 from ui.background import BackgroundJob, run_in_background
-from ui.form_widgets import ERROR_STYLE, vietnamese_buttons
+from ui.form_widgets import ERROR_STYLE, WARNING_STYLE, vietnamese_buttons
 from ui.import_column_mapping import ColumnMappingBox
 from ui.import_preview_model import FLAG_ROLE, NOTE_COLUMN, PREVIEW_COLUMNS, WARNING_COLUMN, ImportPreviewModel
 from ui.import_preview_view import ImportPreviewView
@@ -78,6 +79,12 @@ class ImportDialog(QDialog):
         layout.addWidget(self.mapping_box)
         self.view = ImportPreviewView(self.model)
         layout.addLayout(self._summary_line())
+        self.file_warnings_label = QLabel()  # the preview's doubts about the whole file (its year…)
+        self.file_warnings_label.setTextFormat(Qt.TextFormat.PlainText)  # "<mã kế hoạch>" is no tag
+        self.file_warnings_label.setWordWrap(True)
+        self.file_warnings_label.setStyleSheet(WARNING_STYLE)
+        self.file_warnings_label.hide()
+        layout.addWidget(self.file_warnings_label)
         layout.addWidget(self.view, 1)
         self.target_box = self._target_box()
         layout.addWidget(self.target_box)
@@ -260,6 +267,8 @@ class ImportDialog(QDialog):
             f"{len(preview.areas)} nhóm nhiệm vụ, {len(preview.tasks)} nhiệm vụ, "
             f"{len(preview.warnings)} cảnh báo. Thời hạn được hiểu theo năm {preview.year}."
         )
+        self.file_warnings_label.setText("\n".join(preview.file_warnings))
+        self.file_warnings_label.setVisible(bool(preview.file_warnings))
         problem = self._problem()
         self.error_label.setText(problem)
         self.error_label.setVisible(bool(problem))

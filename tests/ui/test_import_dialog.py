@@ -84,6 +84,21 @@ def test_import_into_a_new_plan(dialog, db):
     assert len(repo.list_tasks(db, plan.id)) == 44
 
 
+def test_a_year_other_than_the_files_is_warned_above_the_rows(dialog, db):
+    assert dialog.file_warnings_label.isHidden()  # the file's own year, 2024
+    dialog.year_spin.setValue(2025)
+    shown = dialog.file_warnings_label.text()
+    assert not dialog.file_warnings_label.isHidden()
+    assert shown.startswith("Tệp này là kế hoạch năm 2024 (tiêu đề phụ lục ghi năm 2024; 34/44 nhiệm vụ có thời gian "
+                            "hoàn thành trong năm 2024), nhưng đang được nhập vào kế hoạch năm 2025.")
+    assert "(Kế hoạch → Sao chép sang năm mới…; dòng lệnh: cchc copy-plan --plan <mã kế hoạch> --year 2025)" in shown
+    assert "10 cảnh báo" in dialog.summary_label.text()
+    demo_id = repo.plan_id_by_demo_key(db, "phuong1_2024")
+    dialog.existing_plan.setChecked(True)
+    dialog.plan_combo.setCurrentIndex(dialog.plan_combo.findData(demo_id))  # a plan of 2024: no warning
+    assert dialog.file_warnings_label.isHidden()
+
+
 def test_import_into_an_existing_plan(dialog, db):
     demo_id = repo.plan_id_by_demo_key(db, "phuong1_2024")
     dialog.existing_plan.setChecked(True)
