@@ -80,7 +80,7 @@ class ImportDialog(QDialog):
         self.view = ImportPreviewView(self.model)
         layout.addLayout(self._summary_line())
         self.file_warnings_label = QLabel()  # the preview's doubts about the whole file (its year…)
-        self.file_warnings_label.setTextFormat(Qt.TextFormat.PlainText)  # "<mã kế hoạch>" is no tag
+        self.file_warnings_label.setTextFormat(Qt.TextFormat.PlainText)  # the file's own text, never markup
         self.file_warnings_label.setWordWrap(True)
         self.file_warnings_label.setStyleSheet(WARNING_STYLE)
         self.file_warnings_label.hide()

@@ -17,7 +17,7 @@ from cchc_desktop.importing.heading import FIRST_YEAR, LAST_YEAR, Heading
 
 # How the window and the command line name copy_plan_to_year (ui.actions, cchc copy-plan).
 COPY_TO_YEAR_MENU = "Kế hoạch → Sao chép sang năm mới…"
-COPY_TO_YEAR_COMMAND = "cchc copy-plan --plan <mã kế hoạch> --year {year}"
+COPY_TO_YEAR_COMMAND = "cchc copy-plan"
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,8 @@ def _what_is_kept(file_year: FileYear, plan_year: int) -> str:
 
 
 def _what_to_do(file_year: FileYear, plan_year: int) -> str:
-    command = COPY_TO_YEAR_COMMAND.format(year=plan_year)
     return (f"Nếu muốn lập kế hoạch năm {plan_year} từ tệp này, hãy nhập vào kế hoạch năm {file_year.year} "
-            f"rồi sao chép sang năm {plan_year} ({COPY_TO_YEAR_MENU}; dòng lệnh: {command}): khi sao chép, "
+            f"rồi sao chép sang năm {plan_year} ({COPY_TO_YEAR_MENU}, hoặc lệnh {COPY_TO_YEAR_COMMAND}): khi sao chép, "
             f"năm ghi trong {_year_written_in(file_year)} được đổi theo năm mới.")
 
 

@@ -91,7 +91,7 @@ def test_a_year_other_than_the_files_is_warned_above_the_rows(dialog, db):
     assert not dialog.file_warnings_label.isHidden()
     assert shown.startswith("Tệp này là kế hoạch năm 2024 (tiêu đề phụ lục ghi năm 2024; 34/44 nhiệm vụ có thời gian "
                             "hoàn thành trong năm 2024), nhưng đang được nhập vào kế hoạch năm 2025.")
-    assert "(Kế hoạch → Sao chép sang năm mới…; dòng lệnh: cchc copy-plan --plan <mã kế hoạch> --year 2025)" in shown
+    assert "(Kế hoạch → Sao chép sang năm mới…, hoặc lệnh cchc copy-plan)" in shown
     assert "10 cảnh báo" in dialog.summary_label.text()
     demo_id = repo.plan_id_by_demo_key(db, "phuong1_2024")
     dialog.existing_plan.setChecked(True)

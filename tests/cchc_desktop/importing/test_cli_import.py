@@ -97,7 +97,7 @@ def test_a_dry_run_into_another_year_warns_about_the_files_year(tmp_path):
     [warning] = [line for line in lines if line.startswith(YEAR_WARNING)]
     assert ", nhưng đang được nhập vào kế hoạch năm 2026." in warning
     assert "nên 2 nhiệm vụ này sẽ bị tính là quá hạn ngay từ đầu năm 2026." in warning
-    assert "cchc copy-plan --plan <mã kế hoạch> --year 2026" in warning
+    assert "hoặc lệnh cchc copy-plan" in warning
 
     same_year = _cchc("--data-dir", data, "import", str(path), "--year", "2025", "--dry-run")
     assert same_year.returncode == 0, same_year.stderr

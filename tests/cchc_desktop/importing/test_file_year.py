@@ -15,7 +15,7 @@ DEMO_INTO_2025 = (
     "trong năm 2024), nhưng đang được nhập vào kế hoạch năm 2025. Tiêu đề phụ lục và thời gian hoàn thành "
     "được giữ nguyên như trong tệp, nên 34 nhiệm vụ này sẽ bị tính là quá hạn ngay từ đầu năm 2025. "
     "Nếu muốn lập kế hoạch năm 2025 từ tệp này, hãy nhập vào kế hoạch năm 2024 rồi sao chép sang năm 2025 "
-    "(Kế hoạch → Sao chép sang năm mới…; dòng lệnh: cchc copy-plan --plan <mã kế hoạch> --year 2025): "
+    "(Kế hoạch → Sao chép sang năm mới…, hoặc lệnh cchc copy-plan): "
     "khi sao chép, năm ghi trong tiêu đề phụ lục và thời gian hoàn thành được đổi theo năm mới."
 )
 
