@@ -37,6 +37,7 @@ from cchc_desktop import __version__
 from cchc_desktop.export.appendix_data import AppendixDocument, AreaRow, TaskRow
 from cchc_desktop.export.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from cchc_desktop.export.text_wrap import line_count
+from cchc_desktop.export.xlsx_pages import keep_headings_with_tasks
 from cchc_desktop.export.xlsx_rows import (
     CELL_CHARACTERS, FIRST, LAST, MIDDLE, WHOLE, ContinuedRow, lay_out_row, lines_per_row,
 )
@@ -145,13 +146,16 @@ def _write_table(sheet: Worksheet, document: AppendixDocument) -> None:
     _write_cells(sheet, HEADER_ROW, document.headers, BOLD_FONT, [CENTRE] * COLUMN_COUNT, BOLD)
     task_rows = None  # made at the first task row: styles are registered in the order of the rows
     row_number = FIRST_BODY_ROW
+    headings = []
     for row in steps(document.rows):
         if isinstance(row, AreaRow):
+            headings.append(row_number)
             row_number += _write_area_row(sheet, row_number, row)
         else:
             task_rows = task_rows or _TaskRows(sheet)
             row_number += task_rows.write(row_number, row)
     sheet.freeze_panes = sheet.cell(FIRST_BODY_ROW, 1)
+    keep_headings_with_tasks(sheet, HEADER_ROW, set(headings), row_number - 1, printable_height_pt(landscape=True))
 
 
 def _write_area_row(sheet: Worksheet, row_number: int, row: AreaRow) -> int:
@@ -355,6 +359,12 @@ def printable_width_units(landscape: bool) -> float:
     paper_mm = A4_LONG_MM if landscape else A4_SHORT_MM
     printable_pt = (paper_mm - MARGINS_MM["left"] - MARGINS_MM["right"]) / MM_PER_INCH * 72
     return printable_pt / DIGIT_WIDTH_PT
+
+
+def printable_height_pt(landscape: bool) -> float:
+    """The height of an A4 page between the decree's top and bottom margins, in points."""
+    paper_mm = A4_SHORT_MM if landscape else A4_LONG_MM
+    return (paper_mm - MARGINS_MM["top"] - MARGINS_MM["bottom"]) / MM_PER_INCH * 72
 
 
 def _row_height(lines: int, size: float) -> float:

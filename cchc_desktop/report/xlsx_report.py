@@ -27,8 +27,9 @@ from cchc_desktop.export.fonts import BOLD, REGULAR, register_fonts
 from cchc_desktop.export.text_wrap import line_count
 from cchc_desktop.export.xlsx_appendix import (
     FONT_NAME, LINE_HEIGHT, MARGINS_MM, MAX_LINES, MM_PER_INCH, PIECE_BORDERS, ROW_PADDING, merge_down,
-    usable_width,
+    printable_height_pt, usable_width,
 )
+from cchc_desktop.export.xlsx_pages import keep_headings_with_tasks
 from cchc_desktop.export.xlsx_rows import CELL_CHARACTERS, lay_out_row
 from cchc_desktop.periods import title as period_title
 from cchc_desktop.report.model import ClassCounts, ReportDocument
@@ -133,7 +134,9 @@ def _write_tasks(sheet: Worksheet, document: ReportDocument) -> None:
     _title_rows(sheet, TASKS_WIDTHS, (appendix.title, TITLE_FONT), (appendix.attachment, ITALIC_FONT))
     _cells(sheet, TASKS_HEADER_ROW, appendix.headers, BOLD_FONT, CENTRE, TASKS_WIDTHS)
     row = TASKS_HEADER_ROW + 1
+    headings = set()
     for area in document.areas:
+        headings.add(row)
         row += _merged_label(sheet, row, area.label, len(TASKS_WIDTHS), sum(TASKS_WIDTHS))
         for task in area.tasks:
             texts = task.texts()
@@ -141,6 +144,7 @@ def _write_tasks(sheet: Worksheet, document: ReportDocument) -> None:
             _number(sheet, row, 1, task.stt, PLAIN).alignment = TOP_CENTRE
             row += _continued(sheet, row, texts, PLAIN, TOP_LEFT, TASKS_WIDTHS, lines)
     sheet.freeze_panes = sheet.cell(TASKS_HEADER_ROW + 1, 1)
+    keep_headings_with_tasks(sheet, TASKS_HEADER_ROW, headings, row - 1, printable_height_pt(landscape=True))
     _print_setup(sheet, landscape=True, title_rows=f"{TASKS_HEADER_ROW}:{TASKS_HEADER_ROW}")
 
 

@@ -12,7 +12,7 @@ from cchc_desktop.export.fonts import REGULAR
 from cchc_desktop.export.xlsx_appendix import COLUMN_WIDTHS, MAX_LINES, usable_width, write_appendix_xlsx
 from cchc_desktop.export.xlsx_rows import split_text
 
-from tests.pdf_reading import pdftotext, squeezed
+from tests.pdf_reading import pdftotext, run_tool, squeezed
 from .conftest import make_plan
 from .test_xlsx_appendix import FORMULA_LIKE
 from .test_xlsx_rows import vietnamese_text
@@ -76,3 +76,13 @@ def test_a_task_continued_on_more_rows_is_printed_whole(converted):
     for piece in pieces:
         assert squeezed(piece) in text
     assert "Nhiệmvụđầu" in text and "Nhiệmvụcuối" in text
+
+
+def test_no_printed_page_ends_with_an_area_heading(converted, demo_tasks):
+    """Without a page break before it, "II. CẢI CÁCH THỂ CHẾ" ended page 1 and its tasks began page 2."""
+    headings = [squeezed(f"{group.area.numeral}. {group.area.title}".upper()) for group in demo_tasks]
+    pages = int(run_tool("pdfinfo", str(converted / "demo.pdf")).split("Pages:")[1].split()[0])
+    for page in range(1, pages + 1):
+        lines = [line for line in pdftotext(converted / "demo.pdf", "-layout", "-f", str(page), "-l", str(page))
+                 .splitlines() if line.strip()]
+        assert not any(squeezed(lines[-1]).startswith(heading) for heading in headings), page
