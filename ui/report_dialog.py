@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop import report
-from cchc_desktop.report.checks import UNTITLED_SECTIONS, unfilled_placeholder_warnings
+from cchc_desktop.report.checks import UNTITLED_SECTIONS, unfilled_placeholder_warning
 from cchc_desktop.periods import window
 from cchc_desktop.tracking import plan_schedule
 from ui.documents import PERIOD_LABELS, period_choice, report_kind
@@ -191,7 +190,8 @@ class ReportDialog(QDialog):
         self._loaded_period = period
         stored = report.get_report(self.db, self.plan_id, period)
         self._show_fields(stored)
-        self._texts = report.editable_texts(self.db, self.plan_id, period)
+        self._editing = report.editable_report(self.db, self.plan_id, period)  # the one build on (re)load
+        self._texts = list(self._editing.texts)
         self._shown_key = None
         self.sections.blockSignals(True)
         self.sections.clear()
@@ -202,7 +202,7 @@ class ReportDialog(QDialog):
         self._show_section(0)
         start, end = window(period, self._plan_year(), plan_schedule(self.db, self.plan_id))
         self.window_label.setText(f"Thời gian lấy số liệu: từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}")
-        warnings = report.report_warnings(self.db, self.plan_id, period)
+        warnings = report.report_warnings(self.db, self.plan_id, period, self._editing.document)
         self.warnings.setText("\n".join(f"Lưu ý: {warning}" for warning in warnings))
         self.form.setRowVisible(self.warnings, bool(warnings))
 
@@ -240,15 +240,15 @@ class ReportDialog(QDialog):
             self._show_preview()
 
     def _show_preview(self) -> None:
-        """The section as it will print: placeholders filled with this period's figures."""
+        """The section as it will print: placeholders filled with this period's figures,
+        worked out once when the period was loaded (a keystroke never rebuilds the report)."""
         if self._shown_key is None:
             return
-        document = report.build_report(self.db, self.plan_id, self.current_period,
-                                       narrative={self._shown_key: self.editor.toPlainText()})
-        section = next((s for s in document.sections if s.key == self._shown_key), None)
-        self.preview.setText("\n".join(section.paragraphs) if section else "")
-        unfilled = unfilled_placeholder_warnings(replace(document, sections=(section,) if section else ()))
-        self.editor_hint.setText(unfilled[0] if unfilled else EDITOR_HINT)
+        filled = self._editing.filled(self._shown_key, self.editor.toPlainText())
+        self.preview.setText("\n".join(filled))
+        heading = next(heading for key, heading, _text, _own in self._texts if key == self._shown_key)
+        unfilled = unfilled_placeholder_warning(heading or UNTITLED_SECTIONS.get(self._shown_key, ""), filled)
+        self.editor_hint.setText(unfilled or EDITOR_HINT)
         self.editor_hint.setStyleSheet(WARNING_STYLE if unfilled else "")
 
     def _keep_typed_text(self) -> None:

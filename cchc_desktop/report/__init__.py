@@ -15,14 +15,14 @@ from cchc_desktop.report.model import ReportDocument
 from cchc_desktop.report.pdf_report import write_report_pdf
 from cchc_desktop.report.records import StoredReport, get_report
 from cchc_desktop.report.store import (
-    editable_texts, load_report_document, mark_period_sent, mark_sent, reopen, save_narrative, set_report_fields,
+    EditableReport, editable_report, editable_texts, load_report_document, mark_period_sent, mark_sent, reopen, save_narrative, set_report_fields,
 )
 from cchc_desktop.report.template import load_template
 from cchc_desktop.report.xlsx_report import write_report_xlsx
 
 __all__ = [
-    "REPORT_PERIODS", "ReportDocument", "StoredReport",
-    "build_report", "check_period", "editable_texts", "export_report", "get_report",
+    "REPORT_PERIODS", "EditableReport", "ReportDocument", "StoredReport",
+    "build_report", "check_period", "editable_report", "editable_texts", "export_report", "get_report",
     "load_report_document", "load_template", "mark_period_sent", "mark_sent", "reopen", "report_file_name",
     "report_target_name", "report_warnings",
     "save_narrative", "set_report_fields", "write_report_files", "write_report_pdf", "write_report_xlsx",

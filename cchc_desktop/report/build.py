@@ -59,6 +59,14 @@ def build_report(db: Database, plan_id: int, period: str, narrative: Mapping[str
     (section key -> text) overrides the saved text, e.g. for a preview of unsaved edits.
     ``draft`` leaves the number and the day blank even when they are known.
     """
+    return report_with_values(db, plan_id, period, narrative, draft=draft, template=template)[0]
+
+
+def report_with_values(db: Database, plan_id: int, period: str, narrative: Mapping[str, str] | None = None,
+                       *, draft: bool = False, template: ReportTemplate | None = None
+                       ) -> tuple[ReportDocument, dict[str, str]]:
+    """``build_report``, and the placeholders' values it filled in: with them, a section's
+    text is filled again as it is typed without working the figures out again."""
     period = check_period(period)
     plan = repo.get_plan(db, plan_id)
     unit = repo.document_unit(db, plan)
@@ -73,7 +81,7 @@ def build_report(db: Database, plan_id: int, period: str, narrative: Mapping[str
         | indicator_placeholders(indicators)
     overrides = dict(stored.narrative) | dict(narrative or {})
     recipient = clean_text(stored.recipient or unit.report_recipient).strip()
-    return ReportDocument(
+    document = ReportDocument(
         period=period,
         year=plan.year,
         unit_name=clean_text(unit.name).strip(),
@@ -93,6 +101,7 @@ def build_report(db: Database, plan_id: int, period: str, narrative: Mapping[str
         appendix=_appendix(db, plan, unit, period, stored, is_draft, end),
         is_draft=is_draft,
     )
+    return document, values
 
 
 # Header ---------------------------------------------------------------------------

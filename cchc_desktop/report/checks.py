@@ -4,6 +4,8 @@ shown beside the report in the window and on standard error by ``cchc report``."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from cchc_desktop import repo
 from cchc_desktop.deadlines import dmy
 from cchc_desktop.export.appendix_data import clean_text
@@ -25,9 +27,9 @@ NO_ADDRESSEE = (
 )
 
 
-def report_warnings(db: Database, plan_id: int, period: str) -> list[str]:
+def report_warnings(db: Database, plan_id: int, period: str, document: ReportDocument | None = None) -> list[str]:
     """The warnings for the report of ``plan_id`` for ``period``; none for one already
-    sent, which is printed as it was sent."""
+    sent, which is printed as it was sent. ``document``: that report, already built."""
     period = check_period(period)
     plan = repo.get_plan(db, plan_id)
     stored = get_report(db, plan_id, period)
@@ -43,19 +45,23 @@ def report_warnings(db: Database, plan_id: int, period: str) -> list[str]:
             f"Báo cáo {title(period, plan.year)} lấy số liệu đến ngày {dmy(end)}, trước ngày ban hành "
             f"kế hoạch ({dmy(plan.issued_on)}): kế hoạch chưa có hiệu lực trong kỳ này. Hãy kiểm tra lại kỳ báo cáo."
         )
-    warnings += unfilled_placeholder_warnings(build_report(db, plan_id, period))
+    warnings += unfilled_placeholder_warnings(document or build_report(db, plan_id, period))
     return warnings
 
 
 def unfilled_placeholder_warnings(document: ReportDocument) -> list[str]:
     """A ``{name}`` left in the text once the figures are filled in is a mistyped name:
     it would print as it is."""
-    found = []
-    for section in document.sections:
-        names = sorted(placeholders_in("\n".join(section.paragraphs)))
-        if names:
-            listed = ", ".join(f"{{{name}}}" for name in names)
-            name = section.heading or UNTITLED_SECTIONS.get(section.key, section.key)
-            found.append(f"Mục “{name}” có {listed} không phải tên số liệu nào: sẽ in nguyên văn. "
-                         "Hãy sửa theo tên trong văn bản mẫu.")
-    return found
+    found = (unfilled_placeholder_warning(section.heading or UNTITLED_SECTIONS.get(section.key, section.key),
+                                          section.paragraphs) for section in document.sections)
+    return [warning for warning in found if warning]
+
+
+def unfilled_placeholder_warning(section_name: str, filled: Sequence[str]) -> str:
+    """The warning for one section's ``filled`` paragraphs; "" when none is left."""
+    names = sorted(placeholders_in("\n".join(filled)))
+    if not names:
+        return ""
+    listed = ", ".join(f"{{{name}}}" for name in names)
+    return (f"Mục “{section_name}” có {listed} không phải tên số liệu nào: sẽ in nguyên văn. "
+            "Hãy sửa theo tên trong văn bản mẫu.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from cchc_desktop import repo
@@ -17,13 +18,12 @@ from cchc_desktop.changes import Change, insert, make_change, next_id, row_of, u
 from cchc_desktop.errors import UserInputError
 from cchc_desktop.export.appendix_data import clean_text
 from cchc_desktop.periods import title
-from cchc_desktop.report.build import build_report, check_period
+from cchc_desktop.report.build import build_report, check_period, report_with_values
 from cchc_desktop.report.model import ReportDocument
 from cchc_desktop.report.records import DRAFT, SENT, get_report, report_by_id
-from cchc_desktop.report.figures import count_placeholders, indicator_placeholders
-from cchc_desktop.report.sections import AREA_TEMPLATE_KEY, SectionSlot, section_slots, slot_values
+from cchc_desktop.report.sections import AREA_TEMPLATE_KEY, section_slots, slot_values
 from cchc_desktop.report.tables import area_key
-from cchc_desktop.report.template import load_template
+from cchc_desktop.report.template import fill, load_template, paragraphs
 from cchc_desktop.sqlite_db import Database
 
 TABLE = "report"
@@ -112,23 +112,38 @@ def narrative_keys(db: Database, plan_id: int) -> set[str]:
     return (set(load_template().texts) - {AREA_TEMPLATE_KEY}) | {area_key(area.id) for area in areas}
 
 
-def editable_texts(db: Database, plan_id: int, period: str) -> list[tuple[str, str, str, bool]]:
-    """(key, numbered heading, text, is the user's own) for every section, in print
-    order; the text keeps its placeholders so the figures stay current until sent."""
-    document = build_report(db, plan_id, period)
+@dataclass(frozen=True)
+class EditableReport:
+    """What the report window shows and fills in as the user types: the report as it
+    stands, each section's text (the user's own or the template's, placeholders kept),
+    the template's text it falls back to when emptied, and its placeholders' values."""
+    document: ReportDocument
+    texts: list[tuple[str, str, str, bool]]  # (key, numbered heading, text, is the user's own)
+    template_texts: dict[str, str]
+    values: dict[str, dict[str, str]]
+
+    def filled(self, key: str, text: str) -> tuple[str, ...]:
+        """Section ``key`` with ``text`` typed in it, as it will print."""
+        return paragraphs(fill(text if text.strip() else self.template_texts[key], self.values[key]))
+
+
+def editable_report(db: Database, plan_id: int, period: str) -> EditableReport:
+    document, values = report_with_values(db, plan_id, period)
     template = load_template()
     stored = get_report(db, plan_id, document.period)
     own = stored.narrative if stored else {}
     slots = {slot.key: slot for slot in section_slots(template, document.areas, bool(document.indicators))}
-    figures = count_placeholders(document.overall) | indicator_placeholders(document.indicators)
+    section_values = {key: slot_values(slot, values) for key, slot in slots.items()}
+    template_texts = {key: template.text(slot.template_key, section_values[key]) for key, slot in slots.items()}
+    texts = [(section.key, section.heading, own.get(section.key) or template_texts[section.key], section.key in own)
+             for section in document.sections]
+    return EditableReport(document, texts, template_texts, section_values)
 
-    def template_text(slot: SectionSlot) -> str:
-        return template.text(slot.template_key, slot_values(slot, figures))
 
-    return [
-        (section.key, section.heading, own.get(section.key) or template_text(slots[section.key]), section.key in own)
-        for section in document.sections
-    ]
+def editable_texts(db: Database, plan_id: int, period: str) -> list[tuple[str, str, str, bool]]:
+    """(key, numbered heading, text, is the user's own) for every section, in print
+    order; the text keeps its placeholders so the figures stay current until sent."""
+    return editable_report(db, plan_id, period).texts
 
 
 # Rows -------------------------------------------------------------------------------

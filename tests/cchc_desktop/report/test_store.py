@@ -137,3 +137,16 @@ def cell_values(path) -> dict[str, list[tuple]]:
         return {sheet.title: [tuple(row) for row in sheet.iter_rows(values_only=True)] for sheet in workbook}
     finally:
         workbook.close()
+
+
+def test_a_section_filled_as_typed_is_the_section_the_report_prints(db, tracked_plan_id):
+    from cchc_desktop.report import build_report, editable_report
+
+    editing = editable_report(db, tracked_plan_id, "q1")
+    area_key = editing.texts[3][0]
+    typed = {"strengths": "Đạt {ty_le_hoan_thanh}, đúng hạn {hoan_thanh_dung_han}.",
+             area_key: "Lĩnh vực có {so_nhiem_vu} nhiệm vụ, {chua_hoan_thanh_qua_han} quá hạn.", "causes": "  "}
+    printed = build_report(db, tracked_plan_id, "q1", narrative=typed)
+    for key, text in typed.items():
+        assert editing.filled(key, text) == printed.section(key).paragraphs, key
+    assert editing.filled("strengths", typed["strengths"]) == ("Đạt 6,8%, đúng hạn 2.",)
