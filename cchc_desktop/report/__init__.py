@@ -15,7 +15,8 @@ from cchc_desktop.report.model import ReportDocument
 from cchc_desktop.report.pdf_report import write_report_pdf
 from cchc_desktop.report.records import StoredReport, get_report
 from cchc_desktop.report.store import (
-    EditableReport, editable_report, editable_texts, load_report_document, mark_period_sent, mark_sent, reopen, save_narrative, set_report_fields,
+    EditableReport, editable_report, editable_texts, load_report_document, mark_period_sent, mark_sent, reopen,
+    save_narrative, set_report_fields,
 )
 from cchc_desktop.report.template import load_template
 from cchc_desktop.report.xlsx_report import write_report_xlsx

@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from cchc_desktop.export.appendix_export import FORMATS, parse_formats
 from cchc_desktop import repo
+from cchc_desktop.export.appendix_export import FORMATS, parse_formats
 from cchc_desktop.export.filenames import document_file_name, plan_tag
 from cchc_desktop.export.safe_write import ensure_folder, write_document, write_in_turn
 from cchc_desktop.report.model import ReportDocument

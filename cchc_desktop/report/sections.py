@@ -61,11 +61,17 @@ def build_sections(slots: Sequence[SectionSlot], template: ReportTemplate,
     placeholders filled in (an area's part uses that area's own figures)."""
     sections = []
     for slot, heading in zip(slots, numbered_headings(slots)):
-        custom = bool(overrides.get(slot.key, "").strip())
+        typed = overrides.get(slot.key, "")
         own_values = slot_values(slot, values)
-        text = overrides[slot.key] if custom else template.text(slot.template_key, own_values)
-        sections.append(Section(slot.key, heading, slot.level, paragraphs(fill(text, own_values)), slot.table, custom))
+        filled = filled_section(typed, template.text(slot.template_key, own_values), own_values)
+        sections.append(Section(slot.key, heading, slot.level, filled, slot.table, bool(typed.strip())))
     return tuple(sections)
+
+
+def filled_section(typed: str, template_text: str, values: Mapping[str, str]) -> tuple[str, ...]:
+    """A section's paragraphs as printed: the text typed for it, or the template's when
+    there is none, placeholders filled with ``values``."""
+    return paragraphs(fill(typed if typed.strip() else template_text, values))
 
 
 def slot_values(slot: SectionSlot, values: Mapping[str, str]) -> dict[str, str]:

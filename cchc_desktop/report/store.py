@@ -21,9 +21,9 @@ from cchc_desktop.periods import title
 from cchc_desktop.report.build import build_report, check_period, report_with_values
 from cchc_desktop.report.model import ReportDocument
 from cchc_desktop.report.records import DRAFT, SENT, get_report, report_by_id
-from cchc_desktop.report.sections import AREA_TEMPLATE_KEY, section_slots, slot_values
+from cchc_desktop.report.sections import AREA_TEMPLATE_KEY, filled_section, section_slots, slot_values
 from cchc_desktop.report.tables import area_key
-from cchc_desktop.report.template import fill, load_template, paragraphs
+from cchc_desktop.report.template import load_template
 from cchc_desktop.sqlite_db import Database
 
 TABLE = "report"
@@ -124,7 +124,7 @@ class EditableReport:
 
     def filled(self, key: str, text: str) -> tuple[str, ...]:
         """Section ``key`` with ``text`` typed in it, as it will print."""
-        return paragraphs(fill(text if text.strip() else self.template_texts[key], self.values[key]))
+        return filled_section(text, self.template_texts[key], self.values[key])
 
 
 def editable_report(db: Database, plan_id: int, period: str) -> EditableReport:
