@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from cchc_desktop.models import UNIT_TYPES, Unit
 from cchc_desktop.setup_unit import issuing_body_for
 from cchc_desktop.textnorm import clean
-from ui.form_widgets import vietnamese_buttons
+from ui.form_widgets import lay_out_form_dialog
 
 WELCOME_TEXT = (
     "<h3>Chào mừng đến với CCHC Desktop</h3>"
@@ -95,13 +95,7 @@ class UnitDialog(QDialog):
         form.addRow("Địa danh (dòng ngày tháng):", self.place_name)
         form.addRow("Cơ quan nhận báo cáo:", self.report_recipient)
         form.addRow("Năm kế hoạch đầu tiên:", self.year)
-        buttons = vietnamese_buttons("Tạo")
-        buttons.accepted.connect(self._accept_if_valid)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        lay_out_form_dialog(self, form, self.error_label, "Tạo", self._accept_if_valid)
 
     def unit(self) -> Unit:
         name = clean(self.name.text())

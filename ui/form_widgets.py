@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +30,20 @@ def vietnamese_buttons(accept_text: str = "Lưu") -> QDialogButtonBox:
     buttons = QDialogButtonBox()
     buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
     buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+    return buttons
+
+
+def lay_out_form_dialog(dialog: QDialog, form: QFormLayout, error_label: QLabel, accept_text: str,
+                        on_accept) -> QDialogButtonBox:
+    """A form dialog's body: the form, its error line under it, then the buttons
+    (``accept_text`` runs ``on_accept``, Hủy closes)."""
+    buttons = vietnamese_buttons(accept_text)
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(error_label)
+    layout.addWidget(buttons)
     return buttons
 
 

@@ -7,17 +7,16 @@ import unicodedata
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from cchc_desktop.models import Indicator
 from cchc_desktop.textnorm import clean
+from ui.form_widgets import lay_out_form_dialog
 from ui.indicators_model import number_text, parse_number
 
 COMPARISON_CHOICES = (
@@ -65,15 +64,7 @@ class IndicatorDialog(QDialog):
         form.addRow(self.target_label, self.target)
         form.addRow(self.tr("Đến (nếu là khoảng):"), self.target_max)
         form.addRow(self.tr("Đơn vị:"), self.unit)
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.tr("Lưu"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        lay_out_form_dialog(self, form, self.error, "Lưu", self.accept)
 
     def _load(self, indicator: Indicator) -> None:
         self.text.setPlainText(indicator.text)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from cchc_desktop import repo
 from cchc_desktop.edits.plans import create_plan
 from cchc_desktop.textnorm import clean
-from ui.form_widgets import ERROR_STYLE, hint_label, vietnamese_buttons
+from ui.form_widgets import ERROR_STYLE, hint_label, lay_out_form_dialog
 from ui.plan_fields import FIRST_YEAR, LAST_YEAR
 
 
@@ -49,13 +49,7 @@ class NewPlanDialog(QDialog):
         form.addRow("Trích yếu (tên kế hoạch):", self.title)
         form.addRow("", hint_label("Để trống để dùng tên mặc định. Kế hoạch mới có sẵn 7 nhóm nhiệm vụ "
                                    "theo Nghị quyết 76/NQ-CP; các thông tin khác sửa sau."))
-        buttons = vietnamese_buttons("Tạo kế hoạch")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        lay_out_form_dialog(self, form, self.error_label, "Tạo kế hoạch", self.save)
         self.error_label.hide()
 
     def _update_placeholder(self) -> None:
