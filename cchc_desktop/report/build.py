@@ -71,7 +71,7 @@ def report_with_values(db: Database, plan_id: int, period: str, narrative: Mappi
     plan = repo.get_plan(db, plan_id)
     unit = repo.document_unit(db, plan)
     stored = get_report(db, plan_id, period) or StoredReport(0, plan_id, period)
-    is_draft = draft or not stored.number.strip() or stored.issued_on is None
+    is_draft = is_draft_report(stored, draft)
     (start, end), trackings = track_period(db, plan_id, period)
     areas = area_reports(db, plan_id, trackings, end)
     overall = class_counts(TOTAL_LABEL, (t.status.cls for t in trackings))
@@ -84,7 +84,7 @@ def report_with_values(db: Database, plan_id: int, period: str, narrative: Mappi
     document = ReportDocument(
         period=period,
         year=plan.year,
-        unit_name=clean_text(unit.name).strip(),
+        unit_name=document_unit_name(unit),
         header=_header(db, plan, unit, period, stored, is_draft),
         doc_type=report_title(period, plan.year).doc_type,
         subject=report_title(period, plan.year).subject,
@@ -102,6 +102,15 @@ def report_with_values(db: Database, plan_id: int, period: str, narrative: Mappi
         is_draft=is_draft,
     )
     return document, values
+
+
+def is_draft_report(stored: StoredReport, draft: bool = False) -> bool:
+    """A report prints as a draft when asked to, or while its number or day is missing."""
+    return draft or not stored.number.strip() or stored.issued_on is None
+
+
+def document_unit_name(unit: Unit) -> str:
+    return clean_text(unit.name).strip()
 
 
 # Header ---------------------------------------------------------------------------

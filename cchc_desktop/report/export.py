@@ -15,7 +15,7 @@ from cchc_desktop.export.filenames import document_file_name, plan_tag
 from cchc_desktop.export.safe_write import ensure_folder, write_document, write_in_turn
 from cchc_desktop.report.model import ReportDocument
 from cchc_desktop.report.pdf_report import write_report_pdf
-from cchc_desktop.report.store import load_report_document
+from cchc_desktop.report.store import ReportNaming, load_report_document, report_naming
 from cchc_desktop.report.xlsx_report import write_report_xlsx
 from cchc_desktop.sqlite_db import Database
 
@@ -26,7 +26,7 @@ PERIOD_FILE_WORDS = {
 }
 
 
-def report_file_name(document: ReportDocument, extension: str, tag: str = "") -> str:
+def report_file_name(document: ReportDocument | ReportNaming, extension: str, tag: str = "") -> str:
     """``BC_CCHC_Quy_I_2024_Phuong_1.pdf`` (``_du_thao`` before the extension for a draft;
     ``tag``, from ``filenames.plan_tag``, after the year)."""
     head = f"BC_CCHC {PERIOD_FILE_WORDS[document.period]} {document.year}"
@@ -41,7 +41,7 @@ def report_tag(db: Database, plan_id: int) -> str:
 
 def report_target_name(db: Database, plan_id: int, period: str, extension: str, draft: bool = False) -> str:
     """The name ``export_report`` writes the report under."""
-    return report_file_name(load_report_document(db, plan_id, period, draft=draft), extension, report_tag(db, plan_id))
+    return report_file_name(report_naming(db, plan_id, period, draft), extension, report_tag(db, plan_id))
 
 
 def export_report(db: Database, plan_id: int, period: str, out_dir: Path, formats=FORMATS,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, datetime
 
 from cchc_desktop import repo
@@ -18,9 +19,15 @@ from cchc_desktop.changes import Change, insert, make_change, next_id, row_of, u
 from cchc_desktop.errors import UserInputError
 from cchc_desktop.export.appendix_data import clean_text
 from cchc_desktop.periods import title
-from cchc_desktop.report.build import build_report, check_period, report_with_values
+from cchc_desktop.report.build import (
+    build_report,
+    check_period,
+    document_unit_name,
+    is_draft_report,
+    report_with_values,
+)
 from cchc_desktop.report.model import ReportDocument
-from cchc_desktop.report.records import DRAFT, SENT, get_report, report_by_id
+from cchc_desktop.report.records import DRAFT, SENT, StoredReport, get_report, report_by_id
 from cchc_desktop.report.sections import AREA_TEMPLATE_KEY, filled_section, section_slots, slot_values
 from cchc_desktop.report.tables import area_key
 from cchc_desktop.report.template import load_template
@@ -104,6 +111,29 @@ def load_report_document(db: Database, plan_id: int, period: str, draft: bool = 
     if stored is not None and stored.is_sent and stored.frozen:
         return ReportDocument.from_json(stored.frozen)
     return build_report(db, plan_id, period, draft=draft)
+
+
+class ReportNaming(NamedTuple):
+    """What a report's file names are made of (``export.report_file_name``)."""
+
+    period: str
+    year: int
+    unit_name: str
+    is_draft: bool
+
+
+def report_naming(db: Database, plan_id: int, period: str, draft: bool = False) -> ReportNaming:
+    """What ``load_report_document``'s document would name its files by, without building
+    the report (0.15 s on a plan of 10,000 tasks; the export dialog asks at every choice)."""
+    period = check_period(period)
+    stored = get_report(db, plan_id, period)
+    if stored is not None and stored.is_sent and stored.frozen:
+        sent = ReportDocument.from_json(stored.frozen)
+        return ReportNaming(sent.period, sent.year, sent.unit_name, sent.is_draft)
+    plan = repo.get_plan(db, plan_id)
+    unit = repo.document_unit(db, plan)
+    return ReportNaming(period, plan.year, document_unit_name(unit),
+                        is_draft_report(stored or StoredReport(0, plan_id, period), draft))
 
 
 def narrative_keys(db: Database, plan_id: int) -> set[str]:

@@ -150,3 +150,37 @@ def test_a_section_filled_as_typed_is_the_section_the_report_prints(db, tracked_
     for key, text in typed.items():
         assert editing.filled(key, text) == printed.section(key).paragraphs, key
     assert editing.filled("strengths", typed["strengths"]) == ("Đạt 6,8%, đúng hạn 2.",)
+
+
+def test_a_reports_file_name_is_worked_out_without_building_it(db, tracked_plan_id, monkeypatch):
+    """The export dialog names the file at every choice: the name must agree with the
+    document exported in every state, yet never cost a build of the whole report."""
+    from cchc_desktop.edits.plans import edit_unit
+    from cchc_desktop.report import build as report_build
+    from cchc_desktop.report import report_file_name, report_target_name
+    from cchc_desktop.repo import get_plan
+
+    def exported_name(draft: bool = False) -> str:
+        return report_file_name(load_report_document(db, tracked_plan_id, "q1", draft=draft), "pdf")
+
+    def announced_name(draft: bool = False) -> str:
+        with monkeypatch.context() as no_build:
+            no_build.setattr(report_build, "track_period", lambda *_args: pytest.fail("the report was built"))
+            return report_target_name(db, tracked_plan_id, "q1", "pdf", draft)
+
+    seen = []
+    for step in ("new", "numbered", "sent", "unit renamed after sending"):
+        if step == "numbered":
+            apply(db, set_report_fields(db, tracked_plan_id, "q1", number="07", issued_on=date(2024, 3, 8)))
+        elif step == "sent":
+            apply(db, mark_sent(db, get_report(db, tracked_plan_id, "q1").id, date(2024, 3, 9)))
+        elif step == "unit renamed after sending":
+            apply(db, edit_unit(db, get_plan(db, tracked_plan_id).unit_id, name="Phường Bến Thành"))
+        for draft in (False, True):
+            assert announced_name(draft) == exported_name(draft), (step, draft)
+            seen.append(announced_name(draft))
+    draft_name, final_name = "BC_CCHC_Quy_I_2024_Phuong_1_du_thao.pdf", "BC_CCHC_Quy_I_2024_Phuong_1.pdf"
+    assert seen == [draft_name, draft_name,  # new: no number, no day
+                    final_name, draft_name,  # numbered and dated; a draft when asked for one
+                    final_name, final_name,  # sent: as it was sent, whatever is asked
+                    final_name, final_name]  # the unit's new name does not reach a sent report
