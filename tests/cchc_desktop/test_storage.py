@@ -110,3 +110,27 @@ def test_unknown_plan_is_not_found(db):
     with pytest.raises(NotFoundError) as raised:
         repo.get_plan(db, 42)
     assert raised.value.message == "Không có kế hoạch mã 42."
+
+
+def test_a_plans_tasks_and_progress_read_whole_equal_those_read_one_by_one(db, demo_plan_id):
+    """The whole-plan reads take a faster path (rows straight into records): dates, flags
+    and every field must come out exactly as the one-row reads give them."""
+    from datetime import date
+
+    from cchc_desktop.changes import apply
+    from cchc_desktop.edits.progress import add_progress
+    from cchc_desktop.edits.tasks import edit_task
+
+    first, second = repo.list_tasks(db, demo_plan_id)[:2]
+    apply(db, edit_task(db, first.id, manual_due=date(2024, 7, 1), manual_due_kept=True))
+    apply(db, add_progress(db, second.id, date(2024, 2, 3), "done", result="Đã ban hành"))
+    apply(db, add_progress(db, second.id, date(2024, 1, 9), "in_progress", percent=40))
+
+    tasks = repo.list_tasks(db, demo_plan_id)
+    assert tasks == [repo.get_task(db, task.id) for task in tasks]
+    assert tasks[0].manual_due == date(2024, 7, 1) and tasks[0].manual_due_kept is True
+    assert tasks[1].manual_due is None and tasks[1].manual_due_kept is False  # a flag, not SQLite's 0
+    progress = repo.progress_by_task(db, demo_plan_id)
+    assert progress == {second.id: repo.list_progress(db, second.id)}
+    assert [(update.on_date, update.status) for update in progress[second.id]] == [
+        (date(2024, 1, 9), "in_progress"), (date(2024, 2, 3), "done")]
