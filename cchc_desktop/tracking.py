@@ -15,6 +15,7 @@ from cchc_desktop import repo
 from cchc_desktop.deadlines import Deadline, describe, parse
 from cchc_desktop.models import ProgressUpdate, Task
 from cchc_desktop.periods import ReportSchedule, window
+from cchc_desktop.progress import steps
 from cchc_desktop.sqlite_db import Database
 from cchc_desktop.status import OPEN_OVERDUE, TaskStatus, classify
 
@@ -95,7 +96,7 @@ def track_plan(db: Database, plan_id: int, at: date, window_start: date | None =
     progress = repo.progress_by_task(db, plan_id)
     return [
         track(task, plan_year, progress.get(task.id, ()), at, window_start)
-        for task in repo.list_tasks(db, plan_id)
+        for task in steps(repo.list_tasks(db, plan_id), every=500)  # a big plan's opening can be cancelled
     ]
 
 

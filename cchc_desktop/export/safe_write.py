@@ -20,6 +20,7 @@ from pathlib import Path
 from cchc_desktop.durable import fsync_dir, fsync_file
 from cchc_desktop.errors import EnvironmentProblem
 from cchc_desktop.os_errors import describe_os_error
+from cchc_desktop.progress import portion, step
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 _READ_ONLY = {errno.EROFS}
@@ -142,11 +143,14 @@ def verify_xlsx(path: Path) -> None:
 def write_in_turn(writes: list[Callable[[], Path]]) -> list[Path]:
     """Run each document's write in turn (PDF, then xlsx). Each is atomic, but the set is
     not: when one fails after others were put in place, the message names those, so the
-    user knows the new PDF beside an old workbook is new."""
+    user knows the new PDF beside an old workbook is new. Each write has its share of
+    the progress bar."""
     written: list[Path] = []
-    for write in writes:
+    for index, write in enumerate(writes):
         try:
-            written.append(write())
+            with portion(index / len(writes), (index + 1) / len(writes)):
+                written.append(write())
+            step(index + 1, len(writes))
         except EnvironmentProblem as problem:
             if not written:
                 raise

@@ -13,11 +13,14 @@ from cchc_desktop import repo
 from cchc_desktop.export.appendix_export import FORMATS, parse_formats
 from cchc_desktop.export.filenames import document_file_name, plan_tag
 from cchc_desktop.export.safe_write import ensure_folder, write_document, write_in_turn
+from cchc_desktop.progress import portion
 from cchc_desktop.report.model import ReportDocument
 from cchc_desktop.report.pdf_report import write_report_pdf
 from cchc_desktop.report.store import ReportNaming, load_report_document, report_naming
 from cchc_desktop.report.xlsx_report import write_report_xlsx
 from cchc_desktop.sqlite_db import Database
+
+BUILDING_SHARE = 0.05  # of the progress bar: a 10,000-task report is worked out in 0.1 s, written (PDF, xlsx) in 3.5 s
 
 # How each period reads in a file name: BC_CCHC_Quy_I_2024_Phuong_1.pdf
 PERIOD_FILE_WORDS = {
@@ -48,8 +51,10 @@ def export_report(db: Database, plan_id: int, period: str, out_dir: Path, format
                   draft: bool = False) -> list[Path]:
     """Write the report of ``plan_id`` for ``period`` into ``out_dir`` in each format."""
     formats = parse_formats(",".join(formats))
-    document = load_report_document(db, plan_id, period, draft=draft)
-    return write_report_files(document, Path(out_dir), formats, report_tag(db, plan_id))
+    with portion(0.0, BUILDING_SHARE):  # working the figures out: every task tracked
+        document = load_report_document(db, plan_id, period, draft=draft)
+    with portion(BUILDING_SHARE, 1.0):
+        return write_report_files(document, Path(out_dir), formats, report_tag(db, plan_id))
 
 
 def write_report_files(document: ReportDocument, out_dir: Path, formats=FORMATS, tag: str = "") -> list[Path]:

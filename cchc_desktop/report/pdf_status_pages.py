@@ -14,6 +14,7 @@ from cchc_desktop.export.fonts import BOLD, REGULAR
 from cchc_desktop.export.pdf_table import (
     AREA, CENTRE, HEADER, LEFT, TASK, LaidRow, RowSlice, TableStyle, lay_out_row, paginate,
 )
+from cchc_desktop.progress import step
 from cchc_desktop.report.model import ReportDocument
 from cchc_desktop.export.pdf_grid import (
     MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH,
@@ -30,9 +31,9 @@ SAFETY = 1.0  # points kept free at the foot of a frame against rounding
 class StatusTablePage(Flowable):
     """One landscape page of the appendix: the heading on the first, then table rows."""
 
-    def __init__(self, number: int, heading: list[tuple[str, str]], slices: list[RowSlice]):
+    def __init__(self, number: int, heading: list[tuple[str, str]], slices: list[RowSlice], pages: int = 1):
         super().__init__()
-        self.number = number
+        self.number, self.pages = number, pages
         self.heading = heading
         self.slices = slices
 
@@ -41,6 +42,7 @@ class StatusTablePage(Flowable):
         return TABLE.width, self.height
 
     def draw(self) -> None:
+        step(self.number, self.pages)  # drawing the pages is most of a long report's writing
         top = self.height
         if self.heading:
             draw_heading(self.canv, self.heading, top, FRAME_WIDTH / 2)
@@ -63,7 +65,7 @@ def status_pages(document: ReportDocument) -> list[StatusTablePage]:
     pages = paginate(rows, room - heading_height(heading), room, TABLE)
     head = RowSlice(header, 0, header.line_count)
     return [
-        StatusTablePage(number, heading if number == 1 else [], [head, *slices])
+        StatusTablePage(number, heading if number == 1 else [], [head, *slices], len(pages))
         for number, slices in enumerate(pages, start=1)
     ]
 

@@ -32,6 +32,7 @@ from cchc_desktop.export.xlsx_appendix import (
 from cchc_desktop.export.xlsx_pages import keep_headings_with_tasks
 from cchc_desktop.export.xlsx_rows import CELL_CHARACTERS, lay_out_row
 from cchc_desktop.periods import title as period_title
+from cchc_desktop.progress import step
 from cchc_desktop.report.model import ClassCounts, ReportDocument
 from cchc_desktop.report.sections import area_name
 from cchc_desktop.status import CLASSES, LABELS
@@ -49,6 +50,7 @@ SUMMARY_FIRST_ROW = SUMMARY_HEADER_ROW + 2
 SUMMARY_WIDTHS = (27.5, 7.5) + (6.5, 7.5) * len(CLASSES)
 TASKS_HEADER_ROW = 4
 TASKS_WIDTHS = (5.7, 42, 18, 15, 16, 22)
+STEP_EVERY = 200  # tasks written between two reports of progress (each may cancel)
 INDICATORS_HEADER_ROW = 5
 INDICATOR_HEADERS = ("Stt", "Chỉ tiêu", "Mục tiêu", "Kết quả", "Đơn vị tính", "Đánh giá", "Ghi chú")
 INDICATORS_WIDTHS = (5.7, 54, 12, 10, 10, 13, 14.35)
@@ -135,10 +137,14 @@ def _write_tasks(sheet: Worksheet, document: ReportDocument) -> None:
     _cells(sheet, TASKS_HEADER_ROW, appendix.headers, BOLD_FONT, CENTRE, TASKS_WIDTHS)
     row = TASKS_HEADER_ROW + 1
     headings = set()
+    written, total = 0, sum(len(area.tasks) for area in document.areas)
     for area in document.areas:
         headings.add(row)
         row += _merged_label(sheet, row, area.label, len(TASKS_WIDTHS), sum(TASKS_WIDTHS))
         for task in area.tasks:
+            if written % STEP_EVERY == 0:
+                step(written, total)
+            written += 1
             texts = task.texts()
             lines = _cells(sheet, row, texts, PLAIN, TOP_LEFT, TASKS_WIDTHS)
             _number(sheet, row, 1, task.stt, PLAIN).alignment = TOP_CENTRE

@@ -107,3 +107,28 @@ def test_a_preview_fork_is_corrected_alone(demo_xlsx):
     assert preview.year == 2024 and preview.columns[2].field == "lead"
     assert preview.tasks[0].text("lead") and not fork.tasks[0].text("lead")
     assert len(preview.warnings) < len(fork.warnings)
+
+
+def test_a_report_export_moves_one_bar_forward_and_stops_anywhere_leaving_no_file(db, demo_plan_id, tmp_path,
+                                                                                  monkeypatch):
+    """Working the figures out, drawing the PDF's pages, writing the workbook's tasks:
+    each moves the bar on, and a cancel at any of them writes nothing."""
+    from cchc_desktop.report import export_report, xlsx_report
+
+    monkeypatch.setattr(xlsx_report, "STEP_EVERY", 10)  # the demo's 44 tasks make a few steps
+
+    seen = []
+    with reporting(lambda done, total: seen.append((done, total))):
+        written = export_report(db, demo_plan_id, "q1", tmp_path / "whole")
+    fractions = [done / total for done, total in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert len([fraction for fraction in fractions if fraction <= 0.05]) >= 2  # while tracking the tasks
+    assert any(0.05 < fraction < 0.5 for fraction in fractions)  # while drawing the PDF's pages
+    assert any(0.55 < fraction < 1.0 for fraction in fractions)  # while writing the workbook's tasks
+    assert [path.suffix for path in written] == [".pdf", ".xlsx"]
+    for fraction in (0.01, 0.3, 0.7):  # working out, the PDF, the workbook
+        folder = tmp_path / f"stopped_at_{fraction}"
+        with reporting(cancel_at(fraction)), pytest.raises(Cancelled):
+            export_report(db, demo_plan_id, "q1", folder)
+        left = sorted(path.name for path in folder.iterdir()) if folder.exists() else []
+        assert left == ([written[0].name] if fraction > 0.55 else [])  # a whole PDF at most, never a part
