@@ -22,6 +22,9 @@ from cchc_desktop.db import open_database
 from cchc_desktop.progress import Cancelled, reporting
 from ui.errors import show_error
 
+# A plan this large is read and worked out in a worker thread (its window, its report),
+# so the window never freezes on it; a ward's plan of 40 to 100 tasks is shown at once.
+LARGE_PLAN_TASKS = 1500
 SHOW_AFTER_MS = 200  # a job done sooner shows no dialog at all
 DIALOG_WIDTH = 420  # room for a label that names a file
 # The bar is redrawn at most this often: a job reporting every few rows must not

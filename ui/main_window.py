@@ -27,7 +27,7 @@ from cchc_desktop.tracking import DEFAULT_DUE_SOON_DAYS, track, upcoming
 from cchc_desktop.undo import UndoStack
 from cchc_desktop.workspace import Workspace
 from ui.appendix_model import ID_ROLE, KIND_ROLE, AppendixModel, PlanView, load_plan_view
-from ui.background import run_in_background
+from ui.background import LARGE_PLAN_TASKS, run_in_background
 from ui.appendix_panel import APPENDIX_COLUMN_WIDTHS, AppendixPanel
 from ui.delegates import MultiLineDelegate
 from ui.lazy_tab import LazyTab
@@ -36,8 +36,6 @@ from ui.plan_list_model import PlanListModel
 from ui.tables import configure_table
 from ui.upcoming_model import TASK_ID_ROLE, UpcomingModel
 
-# A plan this large is read in a worker thread, so the window never freezes opening it.
-LOAD_IN_BACKGROUND_ABOVE = 1500
 WINDOW_TITLE = f"CCHC Desktop {__version__} — Kế hoạch cải cách hành chính"
 UPCOMING_COLUMN_WIDTHS = (40, None, 180, 150, 90, 130)
 APPENDIX_TAB, OVERVIEW_TAB, UPCOMING_TAB, INDICATORS_TAB = 0, 1, 2, 3
@@ -227,7 +225,7 @@ class MainWindow(QMainWindow):
             self._show_overview(None)
             self._show_indicators(None, date.today().year)
             return
-        if repo.task_count(self.workspace.db, plan_id) > LOAD_IN_BACKGROUND_ABOVE:
+        if repo.task_count(self.workspace.db, plan_id) > LARGE_PLAN_TASKS:
             at = self.at
             self._load_job = run_in_background(
                 self, "Đang mở kế hoạch…", lambda db: load_plan_view(db, plan_id, at), self._show_plan_view,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -27,10 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop import report
+from cchc_desktop import report, repo
+from cchc_desktop.db import database_file
 from cchc_desktop.report.checks import UNTITLED_SECTIONS, unfilled_placeholder_warning
 from cchc_desktop.periods import window
 from cchc_desktop.tracking import plan_schedule
+from ui.background import LARGE_PLAN_TASKS, run_in_background
 from ui.documents import PERIOD_LABELS, period_choice, report_kind
 
 TEMPLATE_MARK = "(văn bản mẫu)"
@@ -71,7 +75,31 @@ EDITOR_HINT = "Các chỗ {…} được thay bằng số liệu khi in. Để t
 DRAFT_STYLE = "color: #1f3f73; font-weight: bold"
 
 
+WORKING_TEXT = "Đang tính số liệu của kỳ báo cáo…"
+
+
+@dataclass(frozen=True)
+class WorkedOut:
+    """A period's report as the window shows it: worked out once per period loaded."""
+
+    period: str
+    editing: report.EditableReport
+    warnings: list[str]
+
+
+def work_out(db, plan_id: int, period: str) -> WorkedOut:
+    editing = report.editable_report(db, plan_id, period)
+    return WorkedOut(period, editing, report.report_warnings(db, plan_id, period, editing.document))
+
+
 class ReportDialog(QDialog):
+    """The report of one plan, period by period.
+
+    Each period's figures are worked out once when it is shown; on a large plan
+    (``LARGE_PLAN_TASKS``) in a worker, with a progress bar after 200 ms, the window
+    waiting meanwhile. "Hủy" on that bar closes the window: what was typed was saved
+    before the period was left."""
+
     def __init__(self, operations, plan_id: int, parent: QWidget | None = None, period: str = "q1"):
         super().__init__(parent)
         self.operations = operations
@@ -109,6 +137,11 @@ class ReportDialog(QDialog):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._texts: list[tuple[str, str, str, bool]] = []
         self._shown_key: str | None = None
+        self._editing: report.EditableReport | None = None  # None while the period is being worked out
+        self._sent = False
+        self._loads = 0  # counts loads: a worker's result for an earlier one is dropped
+        self._job = None
+        self._reloading = True  # False while saving on the way out of a period
         self._build()
         self._loaded_period = self.current_period
         self.period.currentIndexChanged.connect(lambda _i: self._switch_period())
@@ -180,7 +213,8 @@ class ReportDialog(QDialog):
         chosen = self.current_period
         self.period.blockSignals(True)
         self.period.setCurrentIndex(self.period.findData(self._loaded_period))
-        self.save()
+        with self._not_reloading():
+            self.save()
         self.period.setCurrentIndex(self.period.findData(chosen))
         self.period.blockSignals(False)
         self.load()
@@ -188,31 +222,63 @@ class ReportDialog(QDialog):
     def load(self) -> None:
         period = self.current_period
         self._loaded_period = period
-        stored = report.get_report(self.db, self.plan_id, period)
-        self._show_fields(stored)
-        self._editing = report.editable_report(self.db, self.plan_id, period)  # the one build on (re)load
-        self._texts = list(self._editing.texts)
+        self._show_fields(report.get_report(self.db, self.plan_id, period))
+        start, end = window(period, self._plan_year(), plan_schedule(self.db, self.plan_id))
+        self.window_label.setText(f"Thời gian lấy số liệu: từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}")
+        self._loads += 1
+        self._stop_working()
+        if repo.task_count(self.db, self.plan_id) <= LARGE_PLAN_TASKS:
+            self._show_worked_out(work_out(self.db, self.plan_id, period), self._loads)
+            return
+        self._show_working()
+        load, plan_id = self._loads, self.plan_id
+        self._job = run_in_background(
+            self, WORKING_TEXT, lambda db: work_out(db, plan_id, period),
+            lambda worked_out: self._show_worked_out(worked_out, load), db_path=database_file(self.db),
+            on_cancel=lambda: self._working_cancelled(load))
+
+    def _stop_working(self) -> None:
+        """Cancel the worker of an earlier load, if one still runs (its result would be dropped)."""
+        if self._job is not None:
+            self._job.cancel.set()
+            self._job = None
+
+    def _show_working(self) -> None:
+        self._editing, self._texts, self._shown_key = None, [], None
+        self.sections.clear()
+        self.editor.clear()
+        self.preview.setText(WORKING_TEXT)
+        self.form.setRowVisible(self.warnings, False)
+        self._enable()
+
+    def _show_worked_out(self, worked_out: WorkedOut, load: int) -> None:
+        if load != self._loads:
+            return  # a period left since (or reloaded): its own load shows it
+        self._job = None
+        self._editing = worked_out.editing
+        self._texts = list(worked_out.editing.texts)
         self._shown_key = None
         self.sections.blockSignals(True)
         self.sections.clear()
         for key, heading, _text, own in self._texts:
             self.sections.addItem(section_item(heading or UNTITLED_SECTIONS.get(key, key), own))
         self.sections.blockSignals(False)
+        self._enable()
         self.sections.setCurrentRow(0)
         self._show_section(0)
-        start, end = window(period, self._plan_year(), plan_schedule(self.db, self.plan_id))
-        self.window_label.setText(f"Thời gian lấy số liệu: từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}")
-        warnings = report.report_warnings(self.db, self.plan_id, period, self._editing.document)
-        self.warnings.setText("\n".join(f"Lưu ý: {warning}" for warning in warnings))
-        self.form.setRowVisible(self.warnings, bool(warnings))
+        self.warnings.setText("\n".join(f"Lưu ý: {warning}" for warning in worked_out.warnings))
+        self.form.setRowVisible(self.warnings, bool(worked_out.warnings))
+
+    def _working_cancelled(self, load: int) -> None:
+        if load == self._loads:
+            self._job = None
+            self.reject()
 
     def _plan_year(self) -> int:
-        from cchc_desktop import repo
-
         return repo.get_plan(self.db, self.plan_id).year
 
     def _show_fields(self, stored) -> None:
-        sent = stored is not None and stored.is_sent
+        self._sent = sent = stored is not None and stored.is_sent
         self.number.setText(stored.number if stored else "")
         day = stored.issued_on if stored and stored.issued_on else None
         shown = day or date.today()
@@ -225,11 +291,19 @@ class ReportDialog(QDialog):
         else:
             self.status.setText("Bản nháp: số liệu cập nhật theo tiến độ nhiệm vụ.")
             self.status.setStyleSheet(DRAFT_STYLE)
-        for widget in (self.number, self.issued_on, self.no_date, self.recipient, self.editor, self.save_button, self.sent_button):
-            widget.setEnabled(not sent)
-        if not sent:
-            self.issued_on.setEnabled(not self.no_date.isChecked())
-        self.reopen_button.setEnabled(sent)
+        self._enable()
+
+    def _enable(self) -> None:
+        """A sent report is read-only until reopened; the text waits for the figures."""
+        shown = self._editing is not None
+        for widget in (self.number, self.no_date, self.recipient):
+            widget.setEnabled(not self._sent)
+        self.issued_on.setEnabled(not self._sent and not self.no_date.isChecked())
+        for widget in (self.editor, self.save_button, self.sent_button):
+            widget.setEnabled(shown and not self._sent)
+        self.sections.setEnabled(shown)
+        self.export_button.setEnabled(shown)
+        self.reopen_button.setEnabled(self._sent)
 
     def _show_section(self, row: int) -> None:
         self._keep_typed_text()
@@ -269,14 +343,30 @@ class ReportDialog(QDialog):
         stored = report.get_report(self.db, self.plan_id, self.current_period)
         if stored is not None and stored.is_sent:
             return True
-        sections = self.typed_sections()
         fields = dict(number=self.number.text(), recipient=self.recipient.text(),
                       issued_on=None if self.no_date.isChecked() else self.issued_on.date().toPython(),
                       clear_date=self.no_date.isChecked())
         period = self.current_period
-        first = self.operations.run(lambda: report.set_report_fields(self.db, self.plan_id, period, **fields))
-        second = self.operations.run(lambda: report.save_narrative(self.db, self.plan_id, period, sections))
-        return first is not None and second is not None
+        changes = [lambda: report.set_report_fields(self.db, self.plan_id, period, **fields)]
+        if self._editing is not None:  # else still working the period out: no text shown, none to save
+            sections = self.typed_sections()
+            changes.append(lambda: report.save_narrative(self.db, self.plan_id, period, sections))
+        reload_after = self._reloading
+        with self._not_reloading():  # once, after both
+            made = [self.operations.run(change) for change in changes]
+        if reload_after and any(change is not None and not change.is_empty() for change in made):
+            self.load()
+        return None not in made
+
+    @contextmanager
+    def _not_reloading(self):
+        """Saving on the way out of a period (or of the window): no point in showing the
+        period again first, a whole build on a large plan."""
+        before, self._reloading = self._reloading, False
+        try:
+            yield
+        finally:
+            self._reloading = before
 
     def mark_sent(self) -> None:
         from ui.dialogs import confirm
@@ -301,14 +391,20 @@ class ReportDialog(QDialog):
         ExportDialog(self.db, self.plan_id, self, kinds=[report_kind(self.current_period)]).exec()
 
     def close_saving(self) -> None:
-        self.save()
+        with self._not_reloading():
+            self.save()
         self.accept()
 
     def reject(self) -> None:
         """Esc and the window's close button keep what was typed, like "Đóng"."""
-        self.save()
+        with self._not_reloading():
+            self.save()
         super().reject()
 
+    def done(self, result: int) -> None:
+        self._stop_working()
+        super().done(result)
+
     def _after_change(self, change) -> None:
-        if "report" in change.touched:
+        if "report" in change.touched and self._reloading:
             self.load()
