@@ -77,7 +77,7 @@ def test_mounted_usb_sticks_are_found(tmp_path):
     mounts = tmp_path / "mounts"
     mounts.write_text(
         "/dev/sda1 / ext4 rw 0 0\n"
-        f"/dev/sdb1 /media/user/USB\\040CCHC vfat rw 0 0\n"
+        "/dev/sdb1 /media/user/USB\\040CCHC vfat rw 0 0\n"
         "proc /proc proc rw 0 0\n"
     )
     found = _posix_removable(str(mounts))

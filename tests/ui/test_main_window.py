@@ -181,3 +181,28 @@ def test_toolbar_tooltips_name_the_keys_as_the_menus_do(qtbot, workspace):
     indicators = window.indicators
     assert [button.toolTip() for button in (indicators.add_button, indicators.edit_button, indicators.delete_button)] \
         == ["Thêm chỉ tiêu (Ctrl+N)", "Sửa (Ctrl+E)", "Xóa (Del)"]
+
+
+def test_a_large_plan_is_read_in_a_worker_and_shown_as_a_small_one(qtbot, workspace, monkeypatch):
+    """Above LARGE_PLAN_TASKS the plan is read and tracked in a worker (lowered here so the
+    demo plan takes that path): the window then shows exactly what it shows at once."""
+    from datetime import date
+
+    import ui.main_window
+
+    plan_id = load_demo(workspace.db)
+    at_once = MainWindow(workspace, at=date(2024, 3, 20))
+    qtbot.addWidget(at_once)
+    monkeypatch.setattr(ui.main_window, "LARGE_PLAN_TASKS", -1)
+    waited = MainWindow(workspace, at=date(2024, 3, 20))
+    qtbot.addWidget(waited)
+    job = waited._load_job
+    assert job.worker.db_path is not None
+    job.wait()
+    assert job.outcome == "success" and waited.current_plan_id == plan_id
+    rows = [[waited.appendix_proxy.index(row, column).data() for column in range(8)]
+            for row in range(waited.appendix_proxy.rowCount())]
+    assert len(rows) == 51
+    assert rows == [[at_once.appendix_proxy.index(row, column).data() for column in range(8)]
+                    for row in range(at_once.appendix_proxy.rowCount())]
+    assert waited.plan_heading.text() == at_once.plan_heading.text()
