@@ -1,24 +1,34 @@
-"""The report window on a large plan: time to open it, and each key typed in a section.
+"""The report window on a large plan: opening it, switching period, and each key typed
+in a section.
 
     .venv/bin/python bench/generate.py /tmp/cchc-bench/export10000 --tasks 10000 --big-plan 10000
     .venv/bin/python bench/report_dialog_probe.py /tmp/cchc-bench/export10000 [--plan 1] [--runs 3]
 
-Opening builds the report once (figures, warnings and the sections' values); a key
-typed fills the section again from those values, never rebuilding the report. Runs
-offscreen on a copy of the data (the report window may write to the database).
+A large plan's period is worked out in a worker (ui.background.LARGE_PLAN_TASKS): for
+opening and for a switch of period the probe gives the time until the sections are
+shown and the event loop's worst stall meanwhile (largest gap between ticks of a 5 ms
+timer, window_probe.StallMeter; the target is 100 ms). A key typed fills the section
+again from the values worked out, never rebuilding the report. Runs offscreen on a copy
+of the data (the report window may write to the database).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(1, str(Path(__file__).resolve().parent))
+
+from window_probe import StallMeter  # noqa: E402
 
 
 def main() -> None:
@@ -36,16 +46,20 @@ def main() -> None:
     from ui.report_dialog import ReportDialog
 
     app = QApplication([])
+    meter = StallMeter()
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "data"
         shutil.copytree(args.data_dir, copy, ignore=shutil.ignore_patterns("backups", "*.lock"))
         workspace = Workspace.open(copy)
         operations = Operations(UndoStack(workspace.db))
-        opens = []
+        opens, switches = [], []
         for _ in range(args.runs):
-            started = time.perf_counter()
-            dialog = ReportDialog(operations, args.plan)
-            opens.append(time.perf_counter() - started)
+            dialog, figures = timed_until_shown(app, meter, lambda: ReportDialog(operations, args.plan))
+            opens.append(figures)
+            _, figures = timed_until_shown(app, meter, lambda: switch(dialog, "year"))
+            switches.append(figures)
+            dialog.done(0)
+        dialog, _ = timed_until_shown(app, meter, lambda: ReportDialog(operations, args.plan))
         dialog.sections.setCurrentRow(1)
         keys = []
         for char in "Đã triển khai":
@@ -54,9 +68,35 @@ def main() -> None:
             app.processEvents()
             keys.append(1000 * (time.perf_counter() - started))
         workspace.close()
-    print(f"open the report window: median {statistics.median(opens):.3f} s  {[round(s, 3) for s in opens]}")
+    summary = {}
+    for key, label, runs in (("open", "open the report window", opens), ("switch", "switch to another period", switches)):
+        shown = statistics.median(run[0] for run in runs)
+        stall = statistics.median(run[1] for run in runs)
+        summary[key] = {"shown_s": round(shown, 3), "median_stall_ms": round(stall, 1)}
+        print(f"{label}: shown after {shown:.3f} s, worst stall {stall:.0f} ms (medians; runs: "
+              f"{[(round(s, 3), round(w)) for s, w in runs]})")
+    summary["key_max_ms"] = round(max(keys), 2)
     print(f"a key typed in a section: median {statistics.median(keys):.2f} ms, max {max(keys):.2f} ms")
+    print(json.dumps(summary))  # the last line, read by bench/run.py
 
+
+def switch(dialog, period: str):
+    dialog.period.setCurrentIndex(dialog.period.findData(period))
+    return dialog
+
+
+def timed_until_shown(app, meter, start):
+    """Run ``start()`` (which returns the report window) and the event loop until the
+    window shows its sections: (window, (seconds, worst stall in ms))."""
+    from window_probe import wait_until
+
+    app.processEvents()
+    meter.reset()
+    started = time.perf_counter()
+    dialog = start()
+    meter.tick()  # what start() itself held the GUI thread for
+    wait_until(app, lambda: dialog.sections.count() > 0, limit=60.0)
+    return dialog, (time.perf_counter() - started, 1000 * meter.worst)
 
 if __name__ == "__main__":
     main()
