@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop import status
+from cchc_desktop import repo, status
+from cchc_desktop.db import database_file
 from cchc_desktop.changes import Change
 from cchc_desktop.errors import NotFoundError
 from cchc_desktop.overview import AreaProgress, Overview, build_overview
+from cchc_desktop.sqlite_db import Database
 from cchc_desktop.tracking import Upcoming
 from ui.appendix_model import STATUS_COLOURS
+from ui.background import LARGE_PLAN_TASKS, run_in_background
 from ui.operations import Operations
 from ui.upcoming_model import OVERDUE_COLOUR, SOON_COLOUR, standing_text
 from ui.tables import configure_table
@@ -174,6 +177,16 @@ class AreaProgressPanel(QWidget):
         return bar
 
 
+def overview_or_none(db: Database, plan_id: int | None, at: date) -> Overview | None:
+    """The plan's overview; None when no plan is chosen or it was deleted meanwhile."""
+    if plan_id is None:
+        return None
+    try:
+        return build_overview(db, plan_id, at)
+    except NotFoundError:
+        return None
+
+
 class OverviewWidget(QWidget):
     """The plan at a glance; refreshes itself when an edit touches tasks, progress or areas.
 
@@ -193,6 +206,8 @@ class OverviewWidget(QWidget):
         self.active = active
         self._stale = True
         self._built = False
+        self._refreshes = 0  # counts refreshes: a worker's overview for an earlier one is dropped
+        self._job = None
         operations.changed.connect(self._on_changed)
         if active:
             self.refresh()
@@ -277,25 +292,35 @@ class OverviewWidget(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Work the overview out again: at once for a ward's plan, in a worker for a large
+        one (``LARGE_PLAN_TASKS``: 0.1 s and more of tracking every task)."""
         if not self.active:
             self._stale = True
             return
         self._build_once()
         self._stale = False
-        self.overview = self._build_overview()
-        if self.overview is None:
+        self._refreshes += 1
+        if self._job is not None:
+            self._job.cancel.set()  # an earlier refresh still running: its result is not wanted
+            self._job = None
+        db, plan_id, at, refresh = self.operations.db, self.plan_id, self.at, self._refreshes
+        if plan_id is not None and repo.task_count(db, plan_id) > LARGE_PLAN_TASKS:
+            self._job = run_in_background(
+                self, "Đang tính tổng quan kế hoạch…", lambda worker_db: overview_or_none(worker_db, plan_id, at),
+                lambda overview: self._show_refreshed(overview, refresh), db_path=database_file(db))
+        else:
+            self._show_refreshed(overview_or_none(db, plan_id, at), refresh)
+
+    def _show_refreshed(self, overview: Overview | None, refresh: int) -> None:
+        if refresh != self._refreshes:
+            return  # refreshed again since: that refresh shows its own
+        self._job = None
+        self.overview = overview
+        if overview is None:
+            self.plan_id = None  # none chosen, or deleted meanwhile
             self._show_nothing()
         else:
-            self._show(self.overview)
-
-    def _build_overview(self) -> Overview | None:
-        if self.plan_id is None:
-            return None
-        try:
-            return build_overview(self.operations.db, self.plan_id, self.at)
-        except NotFoundError:  # the plan was deleted meanwhile
-            self.plan_id = None
-            return None
+            self._show(overview)
 
     def _on_changed(self, change: Change) -> None:
         if self.plan_id is not None and change.touched & REFRESH_TABLES:

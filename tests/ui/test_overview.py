@@ -130,3 +130,39 @@ def test_screenshot_has_no_clipped_tiles(qtbot, overview_widget, tmp_path):
     for tile in overview_widget.tiles.values():
         assert tile.name.height() >= tile.name.heightForWidth(tile.name.width())
     assert overview_widget.grab().save(str(tmp_path / "overview.png"))
+
+
+# A large plan -------------------------------------------------------------------
+
+def test_a_large_plans_overview_is_worked_out_in_a_worker_and_drawn_as_a_small_ones(
+        qtbot, operations, db, demo_plan_id, monkeypatch):
+    """Above LARGE_PLAN_TASKS (lowered here for the demo plan) tracking every task runs
+    in a worker: the tab then shows exactly what it shows at once; a refresh asked for
+    while one runs replaces it; a plan deleted meanwhile leaves the tab empty."""
+    import ui.overview
+    from cchc_desktop.edits.plans import delete_plan
+
+    at_once = OverviewWidget(operations)
+    qtbot.addWidget(at_once)
+    at_once.show_plan(demo_plan_id, AT)
+    monkeypatch.setattr(ui.overview, "LARGE_PLAN_TASKS", -1)
+    waited = OverviewWidget(operations)
+    qtbot.addWidget(waited)
+    waited.show_plan(demo_plan_id, date(2024, 12, 31))
+    superseded = waited._job
+    waited.show_plan(demo_plan_id, AT)
+    assert superseded.cancel.is_set() and waited.overview is None  # nothing shown before its figures
+    job = waited._job
+    job.wait()
+    superseded.wait()
+    assert job.outcome == "success" and superseded.outcome == "cancelled"
+    assert waited.overview == at_once.overview
+    assert waited.heading.text() == at_once.heading.text()
+    assert [(tile.count.text(), tile.share.text()) for tile in waited.tiles.values()] == [
+        (tile.count.text(), tile.share.text()) for tile in at_once.tiles.values()]
+
+    UndoStack(db).do(delete_plan(db, demo_plan_id))
+    waited.refresh()
+    waited._job.wait()
+    assert waited.plan_id is None and waited.overview is None
+    assert waited.heading.text() == "Chưa chọn kế hoạch."
