@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop import repo, status
-from cchc_desktop.db import database_file
 from cchc_desktop.changes import Change
+from cchc_desktop.db import database_file
 from cchc_desktop.errors import NotFoundError
 from cchc_desktop.overview import AreaProgress, Overview, build_overview
 from cchc_desktop.sqlite_db import Database

@@ -82,14 +82,13 @@ WORKING_TEXT = "Đang tính số liệu của kỳ báo cáo…"
 class WorkedOut:
     """A period's report as the window shows it: worked out once per period loaded."""
 
-    period: str
     editing: report.EditableReport
     warnings: list[str]
 
 
 def work_out(db, plan_id: int, period: str) -> WorkedOut:
     editing = report.editable_report(db, plan_id, period)
-    return WorkedOut(period, editing, report.report_warnings(db, plan_id, period, editing.document))
+    return WorkedOut(editing, report.report_warnings(db, plan_id, period, editing.document))
 
 
 class ReportDialog(QDialog):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
 from datetime import date, datetime
+from typing import NamedTuple
 
 from cchc_desktop import repo
 from cchc_desktop.changes import Change, insert, make_change, next_id, row_of, update
