@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.operations = operations or Operations(UndoStack(workspace.db), self)
         self.operations.parent_widget = self
         self.current_plan_id: int | None = None
+        self.shown_plan_id: int | None = None  # differs from current_plan_id while a large plan is read
         self._refresh_later = False
         self.setWindowTitle(WINDOW_TITLE)
         self.plan_model = PlanListModel(self)
@@ -149,6 +150,8 @@ class MainWindow(QMainWindow):
         view.horizontalHeader().hide()  # the pane's own title already says "Kế hoạch"
         view.setMinimumWidth(12 * view.fontMetrics().horizontalAdvance("M"))  # a narrow window squeezes the appendix first
         view.selectionModel().currentRowChanged.connect(self._plan_changed)
+        view.clicked.connect(self._plan_clicked)
+        view.activated.connect(self._plan_clicked)
         return view
 
     def _configure_appendix_view(self) -> None:
@@ -217,25 +220,41 @@ class MainWindow(QMainWindow):
         self.current_plan_id = plan_id
         self._update_actions()
         if plan_id is None:
-            self.plan_heading.setText("Chưa có kế hoạch nào. Tạo kế hoạch mới trong menu Kế hoạch.")
-            self.appendix_model.set_groups([])
-            self.appendix.filter_bar.set_areas([])
-            self.appendix.apply_filter(self.at)  # the count beside the search box: none now
-            self._show_upcoming([])  # and the tab's figures
-            self._show_overview(None)
-            self._show_indicators(None, date.today().year)
+            self._show_no_plan("Chưa có kế hoạch nào. Tạo kế hoạch mới trong menu Kế hoạch.")
             return
         if repo.task_count(self.workspace.db, plan_id) > LARGE_PLAN_TASKS:
             at = self.at
             self._load_job = run_in_background(
                 self, "Đang mở kế hoạch…", lambda db: load_plan_view(db, plan_id, at), self._show_plan_view,
-                db_path=database_file(self.workspace.db))
+                db_path=database_file(self.workspace.db), on_cancel=lambda: self._opening_cancelled(plan_id))
         else:
             self._show_plan_view(load_plan_view(self.workspace.db, plan_id, self.at))
+
+    def _show_no_plan(self, heading: str) -> None:
+        self.shown_plan_id = None
+        self.plan_heading.setText(heading)
+        self.appendix_model.set_groups([])
+        self.appendix.filter_bar.set_areas([])
+        self.appendix.apply_filter(self.at)  # the count beside the search box: none now
+        self._show_upcoming([])  # and the tab's figures
+        self._show_overview(None)
+        self._show_indicators(None, date.today().year)
+
+    def _opening_cancelled(self, plan_id: int) -> None:
+        """On "Hủy" while a large plan was being read: nothing of another plan stays on
+        show under its name; a click on it in the list (or Enter) opens it again."""
+        if plan_id == self.current_plan_id:
+            self._show_no_plan("Đã dừng mở kế hoạch này. Bấm vào kế hoạch trong danh sách để mở lại.")
+
+    def _plan_clicked(self, index: QModelIndex) -> None:
+        plan_id = self.plan_model.plan_at(index.row()).id
+        if plan_id == self.current_plan_id and self.shown_plan_id != plan_id:
+            self.show_plan(plan_id)
 
     def _show_plan_view(self, view: PlanView) -> None:
         if view.plan.id != self.current_plan_id:
             return  # the user moved on to another plan while this one loaded
+        self.shown_plan_id = view.plan.id
         self.appendix_model.set_rows(view.rows)
         self.appendix.filter_bar.set_areas(view.areas)
         self.appendix.apply_filter(self.at)

@@ -206,3 +206,34 @@ def test_a_large_plan_is_read_in_a_worker_and_shown_as_a_small_one(qtbot, worksp
     assert rows == [[at_once.appendix_proxy.index(row, column).data() for column in range(8)]
                     for row in range(at_once.appendix_proxy.rowCount())]
     assert waited.plan_heading.text() == at_once.plan_heading.text()
+
+
+def test_cancelling_a_large_plans_opening_shows_none_of_another_and_a_click_opens_it_again(
+        qtbot, workspace, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    import ui.main_window
+    from cchc_desktop.models import Plan
+
+    demo_id = load_demo(workspace.db)
+    with workspace.db.atomic():
+        other_id = repo.create_plan(workspace.db, Plan(None, repo.get_plan(workspace.db, demo_id).unit_id, 2025,
+                                                       "năm 2025", "Kế hoạch năm 2025"))
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show_plan(other_id)  # an empty plan on show
+    monkeypatch.setattr(ui.main_window, "LARGE_PLAN_TASKS", -1)
+    window.show_plan(demo_id)
+    job = window._load_job
+    next(button for button in job.dialog.findChildren(QPushButton) if button.text() == "Hủy").click()
+    job.wait()
+    assert job.outcome == "cancelled"
+    assert window.current_plan_id == demo_id and window.shown_plan_id is None
+    assert window.plan_heading.text().startswith("Đã dừng mở kế hoạch này.")
+    assert window.appendix_model.task_count() == 0  # not the other plan's rows under this one's name
+    row = window.plan_model.row_of(demo_id)
+    qtbot.mouseClick(window.plan_view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.plan_view.visualRect(window.plan_model.index(row, 0)).center())
+    window._load_job.wait()
+    assert window.shown_plan_id == demo_id and window.appendix_model.task_count() == 44
