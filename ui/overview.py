@@ -219,6 +219,7 @@ class OverviewWidget(QWidget):
             return
         self._built = True
         self.heading = QLabel()
+        self.heading.linkActivated.connect(lambda _link: self.refresh())  # "Tính lại" after a cancel
         self.tiles = {cls: ClassTile(cls) for cls in OFFICIAL_CLASSES + OWN_CLASSES}
         self.overdue_model = DueListModel(self)
         self.due_soon_model = DueListModel(self)
@@ -307,7 +308,8 @@ class OverviewWidget(QWidget):
         if plan_id is not None and repo.task_count(db, plan_id) > LARGE_PLAN_TASKS:
             self._job = run_in_background(
                 self, "Đang tính tổng quan kế hoạch…", lambda worker_db: overview_or_none(worker_db, plan_id, at),
-                lambda overview: self._show_refreshed(overview, refresh), db_path=database_file(db))
+                lambda overview: self._show_refreshed(overview, refresh), db_path=database_file(db),
+                on_cancel=lambda: self._refresh_cancelled(refresh))
         else:
             self._show_refreshed(overview_or_none(db, plan_id, at), refresh)
 
@@ -322,12 +324,20 @@ class OverviewWidget(QWidget):
         else:
             self._show(overview)
 
+    def _refresh_cancelled(self, refresh: int) -> None:
+        """On "Hủy": no figures of another day or plan stay on show; "Tính lại" (or the tab
+        shown again) works them out again."""
+        if refresh != self._refreshes:
+            return
+        self._job, self.overview, self._stale = None, None, True
+        self._show_nothing(_tr('Đã dừng tính tổng quan. <a href="tinh-lai">Tính lại</a>'))
+
     def _on_changed(self, change: Change) -> None:
         if self.plan_id is not None and change.touched & REFRESH_TABLES:
             self.refresh()
 
-    def _show_nothing(self) -> None:
-        self.heading.setText(_tr("Chưa chọn kế hoạch."))
+    def _show_nothing(self, heading: str | None = None) -> None:
+        self.heading.setText(heading or _tr("Chưa chọn kế hoạch."))
         for tile in self.tiles.values():
             tile.set_numbers(0, 0.0)
         self.overdue_model.set_items((), self.at)

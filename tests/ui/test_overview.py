@@ -166,3 +166,25 @@ def test_a_large_plans_overview_is_worked_out_in_a_worker_and_drawn_as_a_small_o
     waited._job.wait()
     assert waited.plan_id is None and waited.overview is None
     assert waited.heading.text() == "Chưa chọn kế hoạch."
+
+
+def test_cancelling_a_large_plans_overview_shows_no_old_figures_and_tinh_lai_works_them_out(
+        qtbot, operations, demo_plan_id, monkeypatch):
+    import ui.overview
+    from PySide6.QtWidgets import QPushButton
+
+    widget = OverviewWidget(operations)
+    qtbot.addWidget(widget)
+    widget.show_plan(demo_plan_id, AT)  # figures of 20/03 on show
+    monkeypatch.setattr(ui.overview, "LARGE_PLAN_TASKS", -1)
+    widget.show_plan(demo_plan_id, date(2024, 12, 31))
+    job = widget._job
+    next(button for button in job.dialog.findChildren(QPushButton) if button.text() == "Hủy").click()
+    job.wait()
+    assert job.outcome == "cancelled" and widget.overview is None
+    assert widget.heading.text().startswith("Đã dừng tính tổng quan.")
+    assert widget.tiles[status.OPEN_ON_TIME].count.text() == "0"  # not 20/03's figures under 31/12
+    widget.heading.linkActivated.emit("tinh-lai")
+    widget._job.wait()
+    assert widget.overview is not None and widget.overview.at == date(2024, 12, 31)
+    assert "31/12/2024" in widget.heading.text()
