@@ -28,7 +28,7 @@ from cchc_desktop.db import database_file
 from cchc_desktop.errors import NotFoundError
 from cchc_desktop.overview import AreaProgress, Overview, build_overview
 from cchc_desktop.sqlite_db import Database
-from cchc_desktop.tracking import Upcoming
+from cchc_desktop.tracking import DEFAULT_DUE_SOON_DAYS, Upcoming
 from ui.appendix_model import STATUS_COLOURS
 from ui.background import LARGE_PLAN_TASKS, run_in_background
 from ui.operations import Operations
@@ -342,7 +342,7 @@ class OverviewWidget(QWidget):
             tile.set_numbers(0, 0.0)
         self.overdue_model.set_items((), self.at)
         self.due_soon_model.set_items((), self.at)
-        self._set_list_titles(0, 0, 0)
+        self._set_list_titles(0, 0, DEFAULT_DUE_SOON_DAYS)  # "Đến hạn trong 14 ngày tới", not "0 ngày"
         self.area_panel.set_areas(())
         self.stale_note.setText("")
 

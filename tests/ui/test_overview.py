@@ -184,6 +184,7 @@ def test_cancelling_a_large_plans_overview_shows_no_old_figures_and_tinh_lai_wor
     assert job.outcome == "cancelled" and widget.overview is None
     assert widget.heading.text().startswith("Đã dừng tính tổng quan.")
     assert widget.tiles[status.OPEN_ON_TIME].count.text() == "0"  # not 20/03's figures under 31/12
+    assert widget.due_soon_title.text() == "<b>Đến hạn trong 14 ngày tới</b> (0 nhiệm vụ)"  # not "0 ngày"
     widget.heading.linkActivated.emit("tinh-lai")
     widget._job.wait()
     assert widget.overview is not None and widget.overview.at == date(2024, 12, 31)
