@@ -16,7 +16,6 @@ import json
 import os
 import statistics
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(1, str(Path(__file__).resolve().parent))
 
-from window_probe import StallMeter, wait_until  # noqa: E402
+from window_probe import StallMeter  # noqa: E402
 
 
 def main() -> None:
@@ -53,19 +52,14 @@ def main() -> None:
     runs = []
     for run in range(args.runs):
         at = date(plan.year, 6, 1 + run)  # a day of its own each run: every run works the figures out
-        app.processEvents()
-        meter.reset()
-        started = time.perf_counter()
-        widget.show_plan(args.plan, at)
-        meter.tick()  # what show_plan itself held the GUI thread for
-        wait_until(app, lambda: widget.overview is not None and widget.overview.at == at, limit=60.0)
-        app.processEvents()  # and drawn
-        runs.append((time.perf_counter() - started, 1000 * meter.worst))
+        _, *figures = meter.until(app, lambda: widget.show_plan(args.plan, at),
+                                  lambda _: widget.overview is not None and widget.overview.at == at)
+        runs.append(figures)
     workspace.close()
     shown = statistics.median(seconds for seconds, _ in runs)
     stall = statistics.median(worst for _, worst in runs)
-    print(f"the overview of plan {args.plan} ({tasks:,} tasks): shown after {shown:.3f} s, worst stall {stall:.0f} ms (medians; runs: "
-          f"{[(round(s, 3), round(w)) for s, w in runs]})")
+    print(f"the overview of plan {args.plan} ({tasks:,} tasks): shown after {shown:.3f} s, "
+          f"worst stall {stall:.0f} ms (medians; runs: {[(round(s, 3), round(w)) for s, w in runs]})")
     print(json.dumps({"shown_s": round(shown, 3), "median_stall_ms": round(stall, 1)}))
 
 

@@ -54,12 +54,12 @@ def main() -> None:
         operations = Operations(UndoStack(workspace.db))
         opens, switches = [], []
         for _ in range(args.runs):
-            dialog, figures = timed_until_shown(app, meter, lambda: ReportDialog(operations, args.plan))
+            dialog, *figures = meter.until(app, lambda: ReportDialog(operations, args.plan), shows_sections)
             opens.append(figures)
-            _, figures = timed_until_shown(app, meter, lambda: switch(dialog, "year"))
+            _, *figures = meter.until(app, lambda: switch(dialog, "year"), shows_sections)
             switches.append(figures)
             dialog.done(0)
-        dialog, _ = timed_until_shown(app, meter, lambda: ReportDialog(operations, args.plan))
+        dialog, *_ = meter.until(app, lambda: ReportDialog(operations, args.plan), shows_sections)
         dialog.sections.setCurrentRow(1)
         keys = []
         for char in "Đã triển khai":
@@ -85,18 +85,8 @@ def switch(dialog, period: str):
     return dialog
 
 
-def timed_until_shown(app, meter, start):
-    """Run ``start()`` (which returns the report window) and the event loop until the
-    window shows its sections: (window, (seconds, worst stall in ms))."""
-    from window_probe import wait_until
-
-    app.processEvents()
-    meter.reset()
-    started = time.perf_counter()
-    dialog = start()
-    meter.tick()  # what start() itself held the GUI thread for
-    wait_until(app, lambda: dialog.sections.count() > 0, limit=60.0)
-    return dialog, (time.perf_counter() - started, 1000 * meter.worst)
+def shows_sections(dialog) -> bool:
+    return dialog.sections.count() > 0
 
 if __name__ == "__main__":
     main()

@@ -60,6 +60,19 @@ class StallMeter:
     def reset(self):
         self.last, self.worst = time.perf_counter(), 0.0
 
+    def until(self, app, start, done, limit: float = 60.0):
+        """Run ``start()``, then the event loop until ``done(started)`` (``started``: what
+        ``start`` returned): (that, seconds taken, worst stall in ms), the stall
+        counting what ``start()`` itself held the GUI thread for."""
+        app.processEvents()
+        self.reset()
+        began = time.perf_counter()
+        started = start()
+        self.tick()
+        wait_until(app, lambda: done(started), limit)
+        app.processEvents()  # and drawn
+        return started, time.perf_counter() - began, 1000 * self.worst
+
 
 def scale(data_dir: str) -> dict:
     started = time.perf_counter()
