@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
-from cchc_desktop.db import open_database
+from cchc_desktop.db import database_file, open_database
 from cchc_desktop.progress import Cancelled, reporting
 from ui.errors import show_error
 
@@ -213,3 +213,51 @@ def run_in_background(parent: QWidget | None, label: str, job: Callable, on_succ
     ``on_error`` (optional) runs after the error was shown, to undo what the caller
     prepared (re-enable a form, say)."""
     return BackgroundJob(parent, label, job, db_path, on_success, on_cancel, on_error)
+
+
+def is_large_plan(db, plan_id: int | None) -> bool:
+    """Whether the plan's figures are worked out in a worker (``LARGE_PLAN_TASKS``)."""
+    from cchc_desktop.repo import task_count
+
+    return plan_id is not None and task_count(db, plan_id) > LARGE_PLAN_TASKS
+
+
+class LatestOnly:
+    """Work asked for again before it is done (another period chosen, a refresh after an
+    edit): only the latest request's result is shown, and a worker still busy with an
+    earlier one is cancelled. ``work(db)`` runs at once on the window's connection, or,
+    ``in_worker``, in a worker thread on its own, with the progress bar."""
+
+    def __init__(self, parent: QWidget, label: str):
+        self.parent, self.label = parent, label
+        self.requests = 0
+        self.job: BackgroundJob | None = None
+
+    def run(self, work: Callable[[object], object], db, show: Callable[[object], None], in_worker: bool,
+            on_cancel: Callable[[], None] | None = None) -> None:
+        self.stop()
+        request = self.requests
+
+        def shown(result) -> None:
+            if request == self.requests:
+                self.job = None
+                show(result)
+
+        def cancelled() -> None:
+            if request == self.requests:
+                self.job = None
+                if on_cancel is not None:
+                    on_cancel()
+
+        if in_worker:
+            self.job = run_in_background(self.parent, self.label, work, shown, db_path=database_file(db),
+                                         on_cancel=cancelled)
+        else:
+            shown(work(db))
+
+    def stop(self) -> None:
+        """No result of a request made so far will be shown; a worker still busy stops."""
+        self.requests += 1
+        if self.job is not None:
+            self.job.cancel.set()
+            self.job = None

@@ -27,7 +27,7 @@ from cchc_desktop.tracking import DEFAULT_DUE_SOON_DAYS, track, upcoming
 from cchc_desktop.undo import UndoStack
 from cchc_desktop.workspace import Workspace
 from ui.appendix_model import ID_ROLE, KIND_ROLE, AppendixModel, PlanView, load_plan_view
-from ui.background import LARGE_PLAN_TASKS, run_in_background
+from ui.background import is_large_plan, run_in_background
 from ui.appendix_panel import APPENDIX_COLUMN_WIDTHS, AppendixPanel
 from ui.delegates import MultiLineDelegate
 from ui.lazy_tab import LazyTab
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         if plan_id is None:
             self._show_no_plan("Chưa có kế hoạch nào. Tạo kế hoạch mới trong menu Kế hoạch.")
             return
-        if repo.task_count(self.workspace.db, plan_id) > LARGE_PLAN_TASKS:
+        if is_large_plan(self.workspace.db, plan_id):
             at = self.at
             self._load_job = run_in_background(
                 self, "Đang mở kế hoạch…", lambda db: load_plan_view(db, plan_id, at), self._show_plan_view,

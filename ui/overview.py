@@ -22,15 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop import repo, status
+from cchc_desktop import status
 from cchc_desktop.changes import Change
-from cchc_desktop.db import database_file
 from cchc_desktop.errors import NotFoundError
 from cchc_desktop.overview import AreaProgress, Overview, build_overview
 from cchc_desktop.sqlite_db import Database
 from cchc_desktop.tracking import DEFAULT_DUE_SOON_DAYS, Upcoming
 from ui.appendix_model import STATUS_COLOURS
-from ui.background import LARGE_PLAN_TASKS, run_in_background
+from ui.background import LatestOnly, is_large_plan
 from ui.operations import Operations
 from ui.upcoming_model import OVERDUE_COLOUR, SOON_COLOUR, standing_text
 from ui.tables import configure_table
@@ -206,8 +205,7 @@ class OverviewWidget(QWidget):
         self.active = active
         self._stale = True
         self._built = False
-        self._refreshes = 0  # counts refreshes: a worker's overview for an earlier one is dropped
-        self._job = None
+        self.working = LatestOnly(self, "Đang tính tổng quan kế hoạch…")
         operations.changed.connect(self._on_changed)
         if active:
             self.refresh()
@@ -294,29 +292,17 @@ class OverviewWidget(QWidget):
 
     def refresh(self) -> None:
         """Work the overview out again: at once for a ward's plan, in a worker for a large
-        one (``LARGE_PLAN_TASKS``: 0.1 s and more of tracking every task)."""
+        one (``is_large_plan``: 0.1 s and more of tracking every task)."""
         if not self.active:
             self._stale = True
             return
         self._build_once()
         self._stale = False
-        self._refreshes += 1
-        if self._job is not None:
-            self._job.cancel.set()  # an earlier refresh still running: its result is not wanted
-            self._job = None
-        db, plan_id, at, refresh = self.operations.db, self.plan_id, self.at, self._refreshes
-        if plan_id is not None and repo.task_count(db, plan_id) > LARGE_PLAN_TASKS:
-            self._job = run_in_background(
-                self, "Đang tính tổng quan kế hoạch…", lambda worker_db: overview_or_none(worker_db, plan_id, at),
-                lambda overview: self._show_refreshed(overview, refresh), db_path=database_file(db),
-                on_cancel=lambda: self._refresh_cancelled(refresh))
-        else:
-            self._show_refreshed(overview_or_none(db, plan_id, at), refresh)
+        plan_id, at = self.plan_id, self.at
+        self.working.run(lambda db: overview_or_none(db, plan_id, at), self.operations.db, self._show_refreshed,
+                         is_large_plan(self.operations.db, plan_id), on_cancel=self._refresh_cancelled)
 
-    def _show_refreshed(self, overview: Overview | None, refresh: int) -> None:
-        if refresh != self._refreshes:
-            return  # refreshed again since: that refresh shows its own
-        self._job = None
+    def _show_refreshed(self, overview: Overview | None) -> None:
         self.overview = overview
         if overview is None:
             self.plan_id = None  # none chosen, or deleted meanwhile
@@ -324,12 +310,10 @@ class OverviewWidget(QWidget):
         else:
             self._show(overview)
 
-    def _refresh_cancelled(self, refresh: int) -> None:
+    def _refresh_cancelled(self) -> None:
         """On "Hủy": no figures of another day or plan stay on show; "Tính lại" (or the tab
         shown again) works them out again."""
-        if refresh != self._refreshes:
-            return
-        self._job, self.overview, self._stale = None, None, True
+        self.overview, self._stale = None, True
         self._show_nothing(_tr('Đã dừng tính tổng quan. <a href="tinh-lai">Tính lại</a>'))
 
     def _on_changed(self, change: Change) -> None:

@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop import report, repo
-from cchc_desktop.db import database_file
 from cchc_desktop.report.checks import UNTITLED_SECTIONS, unfilled_placeholder_warning
 from cchc_desktop.periods import window
 from cchc_desktop.tracking import plan_schedule
-from ui.background import LARGE_PLAN_TASKS, run_in_background
+from ui.background import LatestOnly, is_large_plan
 from ui.documents import PERIOD_LABELS, period_choice, report_kind
 
 TEMPLATE_MARK = "(văn bản mẫu)"
@@ -138,8 +137,7 @@ class ReportDialog(QDialog):
         self._shown_key: str | None = None
         self._editing: report.EditableReport | None = None  # None while the period is being worked out
         self._sent = False
-        self._loads = 0  # counts loads: a worker's result for an earlier one is dropped
-        self._job = None
+        self.working = LatestOnly(self, WORKING_TEXT)  # the period's figures being worked out
         self._reloading = True  # False while saving on the way out of a period
         self._build()
         self._loaded_period = self.current_period
@@ -224,23 +222,11 @@ class ReportDialog(QDialog):
         self._show_fields(report.get_report(self.db, self.plan_id, period))
         start, end = window(period, self._plan_year(), plan_schedule(self.db, self.plan_id))
         self.window_label.setText(f"Thời gian lấy số liệu: từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}")
-        self._loads += 1
-        self._stop_working()
-        if repo.task_count(self.db, self.plan_id) <= LARGE_PLAN_TASKS:
-            self._show_worked_out(work_out(self.db, self.plan_id, period), self._loads)
-            return
-        self._show_working()
-        load, plan_id = self._loads, self.plan_id
-        self._job = run_in_background(
-            self, WORKING_TEXT, lambda db: work_out(db, plan_id, period),
-            lambda worked_out: self._show_worked_out(worked_out, load), db_path=database_file(self.db),
-            on_cancel=lambda: self._working_cancelled(load))
-
-    def _stop_working(self) -> None:
-        """Cancel the worker of an earlier load, if one still runs (its result would be dropped)."""
-        if self._job is not None:
-            self._job.cancel.set()
-            self._job = None
+        plan_id, large = self.plan_id, is_large_plan(self.db, self.plan_id)
+        if large:
+            self._show_working()
+        self.working.run(lambda db: work_out(db, plan_id, period), self.db, self._show_worked_out, large,
+                         on_cancel=self.reject)
 
     def _show_working(self) -> None:
         self._editing, self._texts, self._shown_key = None, [], None
@@ -250,10 +236,7 @@ class ReportDialog(QDialog):
         self.form.setRowVisible(self.warnings, False)
         self._enable()
 
-    def _show_worked_out(self, worked_out: WorkedOut, load: int) -> None:
-        if load != self._loads:
-            return  # a period left since (or reloaded): its own load shows it
-        self._job = None
+    def _show_worked_out(self, worked_out: WorkedOut) -> None:
         self._editing = worked_out.editing
         self._texts = list(worked_out.editing.texts)
         self._shown_key = None
@@ -267,11 +250,6 @@ class ReportDialog(QDialog):
         self._show_section(0)
         self.warnings.setText("\n".join(f"Lưu ý: {warning}" for warning in worked_out.warnings))
         self.form.setRowVisible(self.warnings, bool(worked_out.warnings))
-
-    def _working_cancelled(self, load: int) -> None:
-        if load == self._loads:
-            self._job = None
-            self.reject()
 
     def _plan_year(self) -> int:
         return repo.get_plan(self.db, self.plan_id).year
@@ -401,7 +379,7 @@ class ReportDialog(QDialog):
         super().reject()
 
     def done(self, result: int) -> None:
-        self._stop_working()
+        self.working.stop()
         super().done(result)
 
     def _after_change(self, change) -> None:

@@ -188,12 +188,12 @@ def test_a_large_plan_is_read_in_a_worker_and_shown_as_a_small_one(qtbot, worksp
     demo plan takes that path): the window then shows exactly what it shows at once."""
     from datetime import date
 
-    import ui.main_window
+    import ui.background
 
     plan_id = load_demo(workspace.db)
     at_once = MainWindow(workspace, at=date(2024, 3, 20))
     qtbot.addWidget(at_once)
-    monkeypatch.setattr(ui.main_window, "LARGE_PLAN_TASKS", -1)
+    monkeypatch.setattr(ui.background, "LARGE_PLAN_TASKS", -1)
     waited = MainWindow(workspace, at=date(2024, 3, 20))
     qtbot.addWidget(waited)
     job = waited._load_job
@@ -213,7 +213,7 @@ def test_cancelling_a_large_plans_opening_shows_none_of_another_and_a_click_open
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QPushButton
 
-    import ui.main_window
+    import ui.background
     from cchc_desktop.models import Plan
 
     demo_id = load_demo(workspace.db)
@@ -223,7 +223,7 @@ def test_cancelling_a_large_plans_opening_shows_none_of_another_and_a_click_open
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.show_plan(other_id)  # an empty plan on show
-    monkeypatch.setattr(ui.main_window, "LARGE_PLAN_TASKS", -1)
+    monkeypatch.setattr(ui.background, "LARGE_PLAN_TASKS", -1)
     window.show_plan(demo_id)
     job = window._load_job
     next(button for button in job.dialog.findChildren(QPushButton) if button.text() == "Hủy").click()

@@ -139,20 +139,20 @@ def test_a_large_plans_overview_is_worked_out_in_a_worker_and_drawn_as_a_small_o
     """Above LARGE_PLAN_TASKS (lowered here for the demo plan) tracking every task runs
     in a worker: the tab then shows exactly what it shows at once; a refresh asked for
     while one runs replaces it; a plan deleted meanwhile leaves the tab empty."""
-    import ui.overview
+    import ui.background
     from cchc_desktop.edits.plans import delete_plan
 
     at_once = OverviewWidget(operations)
     qtbot.addWidget(at_once)
     at_once.show_plan(demo_plan_id, AT)
-    monkeypatch.setattr(ui.overview, "LARGE_PLAN_TASKS", -1)
+    monkeypatch.setattr(ui.background, "LARGE_PLAN_TASKS", -1)
     waited = OverviewWidget(operations)
     qtbot.addWidget(waited)
     waited.show_plan(demo_plan_id, date(2024, 12, 31))
-    superseded = waited._job
+    superseded = waited.working.job
     waited.show_plan(demo_plan_id, AT)
     assert superseded.cancel.is_set() and waited.overview is None  # nothing shown before its figures
-    job = waited._job
+    job = waited.working.job
     job.wait()
     superseded.wait()
     assert job.outcome == "success" and superseded.outcome == "cancelled"
@@ -163,22 +163,22 @@ def test_a_large_plans_overview_is_worked_out_in_a_worker_and_drawn_as_a_small_o
 
     UndoStack(db).do(delete_plan(db, demo_plan_id))
     waited.refresh()
-    waited._job.wait()
+    waited.working.job.wait()
     assert waited.plan_id is None and waited.overview is None
     assert waited.heading.text() == "Chưa chọn kế hoạch."
 
 
 def test_cancelling_a_large_plans_overview_shows_no_old_figures_and_tinh_lai_works_them_out(
         qtbot, operations, demo_plan_id, monkeypatch):
-    import ui.overview
+    import ui.background
     from PySide6.QtWidgets import QPushButton
 
     widget = OverviewWidget(operations)
     qtbot.addWidget(widget)
     widget.show_plan(demo_plan_id, AT)  # figures of 20/03 on show
-    monkeypatch.setattr(ui.overview, "LARGE_PLAN_TASKS", -1)
+    monkeypatch.setattr(ui.background, "LARGE_PLAN_TASKS", -1)
     widget.show_plan(demo_plan_id, date(2024, 12, 31))
-    job = widget._job
+    job = widget.working.job
     next(button for button in job.dialog.findChildren(QPushButton) if button.text() == "Hủy").click()
     job.wait()
     assert job.outcome == "cancelled" and widget.overview is None
@@ -186,6 +186,6 @@ def test_cancelling_a_large_plans_overview_shows_no_old_figures_and_tinh_lai_wor
     assert widget.tiles[status.OPEN_ON_TIME].count.text() == "0"  # not 20/03's figures under 31/12
     assert widget.due_soon_title.text() == "<b>Đến hạn trong 14 ngày tới</b> (0 nhiệm vụ)"  # not "0 ngày"
     widget.heading.linkActivated.emit("tinh-lai")
-    widget._job.wait()
+    widget.working.job.wait()
     assert widget.overview is not None and widget.overview.at == date(2024, 12, 31)
     assert "31/12/2024" in widget.heading.text()
