@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 from cchc_desktop.db import database_file, open_database
 from cchc_desktop.progress import Cancelled, reporting
+from cchc_desktop.repo import task_count
 from ui.errors import show_error
 
 # A plan this large is read and worked out in a worker thread (its window, its report),
@@ -217,8 +218,6 @@ def run_in_background(parent: QWidget | None, label: str, job: Callable, on_succ
 
 def is_large_plan(db, plan_id: int | None) -> bool:
     """Whether the plan's figures are worked out in a worker (``LARGE_PLAN_TASKS``)."""
-    from cchc_desktop.repo import task_count
-
     return plan_id is not None and task_count(db, plan_id) > LARGE_PLAN_TASKS
 
 
