@@ -63,7 +63,8 @@ def move_area(db: Database, area_id: int, direction: int) -> Change:
     areas[index], areas[target] = areas[target], areas[index]
     order = [a["id"] for a in areas]
     plan_id = area["plan_id"]
-    tasks = renumber(task_rows(db, plan_id), order, tasks_by_area(db, plan_id))
+    current = task_rows(db, plan_id)
+    tasks = renumber(current, order, tasks_by_area(db, plan_id, current))
     return make_change(f"Chuyển nhóm {area['numeral']}", [*_numbering(areas), *tasks])
 
 
@@ -78,7 +79,8 @@ def delete_area(db: Database, area_id: int) -> Change:
     rows += _numbering(remaining)
     if not task_ids:
         order = [a["id"] for a in remaining]
-        rows += renumber(task_rows(db, plan_id), order, tasks_by_area(db, plan_id))
+        current = task_rows(db, plan_id)
+        rows += renumber(current, order, tasks_by_area(db, plan_id, current))
     return make_change(f"Xóa nhóm {area['numeral']}", rows)
 
 

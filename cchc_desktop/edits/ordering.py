@@ -15,10 +15,13 @@ def task_rows(db: Database, plan_id: int) -> dict[int, dict]:
     return {row["id"]: row for row in rows_where(db, "task", "plan_id = ? ORDER BY stt, id", [plan_id])}
 
 
-def tasks_by_area(db: Database, plan_id: int) -> dict[int, list[int]]:
-    """Task ids per area, in Stt order; every area present, empty ones too."""
+def tasks_by_area(db: Database, plan_id: int, rows: dict[int, dict] | None = None) -> dict[int, list[int]]:
+    """Task ids per area, in Stt order; every area present, empty ones too.
+
+    ``rows``: the plan's ``task_rows`` when the caller has read them already (an edit
+    that renumbers needs them too; 10,000 rows take a tenth of a second to read)."""
     grouped: dict[int, list[int]] = {area_id: [] for area_id in area_ids_in_order(db, plan_id)}
-    for task in task_rows(db, plan_id).values():
+    for task in (task_rows(db, plan_id) if rows is None else rows).values():
         grouped.setdefault(task["area_id"], []).append(task["id"])
     return grouped
 

@@ -60,7 +60,8 @@ def edit_task(db: Database, task_id: int, **fields) -> Change:
 def add_task(db: Database, plan_id: int, area_id: int, after_task_id: int | None = None,
              **fields) -> Change:
     """A new task in ``area_id``, after ``after_task_id`` or at the end of the area."""
-    grouped = tasks_by_area(db, plan_id)
+    current = task_rows(db, plan_id)
+    grouped = tasks_by_area(db, plan_id, current)
     if area_id not in grouped:
         raise NotFoundError("Nhóm nhiệm vụ này không thuộc kế hoạch.")
     new_id = _next_task_id(db)
@@ -76,7 +77,7 @@ def add_task(db: Database, plan_id: int, area_id: int, after_task_id: int | None
     row.setdefault("manual_due_kept", 0)
     book = PartyBook(db)
     links = link_changes(db, book, new_id, row["lead"], row["supporting"], existing=[])
-    renumbered = renumber(task_rows(db, plan_id), area_order, grouped, skip={new_id})
+    renumbered = renumber(current, area_order, grouped, skip={new_id})
     return make_change(f"Thêm nhiệm vụ số {row['stt']}",
                        [*book.insert_changes(), *renumbered, insert("task", row), *links])
 
@@ -99,8 +100,9 @@ def delete_tasks(db: Database, task_ids: list[int]) -> Change:
         rows += [delete("task_party", link, LINK_KEY) for link in rows_where(db, "task_party", "task_id = ?", [task["id"]])]
         rows += [delete("progress", p) for p in rows_where(db, "progress", "task_id = ?", [task["id"]])]
         rows.append(delete("task", task))
-    grouped = {area: [t for t in ids if t not in task_ids] for area, ids in tasks_by_area(db, plan_id).items()}
-    current = {k: v for k, v in task_rows(db, plan_id).items() if k not in task_ids}
+    rows_now = task_rows(db, plan_id)
+    grouped = {area: [t for t in ids if t not in task_ids] for area, ids in tasks_by_area(db, plan_id, rows_now).items()}
+    current = {k: v for k, v in rows_now.items() if k not in task_ids}
     rows += renumber(current, area_ids_in_order(db, plan_id), grouped)
     label = f"Xóa nhiệm vụ số {doomed[0]['stt']}" if len(doomed) == 1 else f"Xóa {len(doomed)} nhiệm vụ"
     return make_change(label, rows)
@@ -112,7 +114,8 @@ def move_task(db: Database, task_id: int, direction: int) -> Change:
     task = _task(db, task_id)
     plan_id = task["plan_id"]
     area_order = area_ids_in_order(db, plan_id)
-    grouped = tasks_by_area(db, plan_id)
+    current = task_rows(db, plan_id)
+    grouped = tasks_by_area(db, plan_id, current)
     area_tasks = grouped[task["area_id"]]
     index = area_tasks.index(task_id)
     step = -1 if direction < 0 else 1
@@ -125,7 +128,7 @@ def move_task(db: Database, task_id: int, direction: int) -> Change:
         area_tasks.remove(task_id)
         neighbour = grouped[area_order[area_index]]
         neighbour.insert(len(neighbour) if step < 0 else 0, task_id)
-    rows = renumber(task_rows(db, plan_id), area_order, grouped)
+    rows = renumber(current, area_order, grouped)
     return make_change(f"Chuyển nhiệm vụ số {task['stt']}", rows)
 
 
@@ -133,12 +136,13 @@ def move_task_to_area(db: Database, task_id: int, area_id: int) -> Change:
     """Put a task at the end of another area."""
     task = _task(db, task_id)
     plan_id = task["plan_id"]
-    grouped = tasks_by_area(db, plan_id)
+    current = task_rows(db, plan_id)
+    grouped = tasks_by_area(db, plan_id, current)
     if area_id not in grouped:
         raise NotFoundError("Nhóm nhiệm vụ này không thuộc kế hoạch.")
     if task["area_id"] == area_id:
         return make_change("Chuyển nhiệm vụ sang nhóm khác", [])
     grouped[task["area_id"]].remove(task_id)
     grouped[area_id].append(task_id)
-    rows = renumber(task_rows(db, plan_id), area_ids_in_order(db, plan_id), grouped)
+    rows = renumber(current, area_ids_in_order(db, plan_id), grouped)
     return make_change(f"Chuyển nhiệm vụ số {task['stt']} sang nhóm khác", rows)

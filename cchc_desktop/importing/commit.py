@@ -150,7 +150,8 @@ def _title_key(title: str) -> str:
 
 def _task_rows(db: Database, preview: ImportPreview, plan_id: int, area_ids: list[int], area_order: list[int],
                existing_plan: bool) -> list[RowChange]:
-    grouped = tasks_by_area(db, plan_id) if existing_plan else {}
+    current = task_rows(db, plan_id) if existing_plan else {}
+    grouped = tasks_by_area(db, plan_id, current) if existing_plan else {}
     first_id = _next_task_id(db)
     new_tasks = []
     with portion(0.0, 0.6):
@@ -162,7 +163,7 @@ def _task_rows(db: Database, preview: ImportPreview, plan_id: int, area_ids: lis
             new_tasks.append(row)
     stt = _stt_by_task(area_order, grouped)
     new_ids = {row["id"] for row in new_tasks}
-    shifted = renumber(task_rows(db, plan_id), area_order, grouped, skip=new_ids) if existing_plan else []
+    shifted = renumber(current, area_order, grouped, skip=new_ids) if existing_plan else []
     book = PartyBook(db)
     with portion(0.6, 1.0):
         links = [insert("task_party", link, LINK_KEY) for row in steps(new_tasks)
