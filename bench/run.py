@@ -86,7 +86,8 @@ def scale(work: Path, runs: int) -> dict:
     return {"cchc-desktop --screenshot, whole start (s)": statistics.median(started)} | probed
 
 
-STALL_OPERATIONS = {"copy_plan": "copying the 10,000-task plan to a new year", "import": "importing a 10,000-row xlsx",
+STALL_OPERATIONS = {"add_task": "Ctrl+N at the top of the 10,000-task plan",
+                    "delete_task": "deleting its first task", "copy_plan": "copying the 10,000-task plan to a new year", "import": "importing a 10,000-row xlsx",
                     "undo_import": "undoing that import", "restore": "restoring a backup"}
 
 REPORT_WINDOW_OPERATIONS = {"open": "report_window_open", "switch": "report_window_switch"}

@@ -1,5 +1,6 @@
-"""How long the window freezes during the three long operations on a large database:
-copying a plan of 10,000 tasks to a new year, importing a 10,000-row appendix from
+"""How long the window freezes during the long operations on a large database: adding
+a task at the top of a plan of 10,000 tasks and deleting one (every Stt after it is
+renumbered), copying that plan to a new year, importing a 10,000-row appendix from
 Excel, and restoring a backup. Each runs through the real menu action and dialogs
 (offscreen; only the questions a user would answer are answered here), and each is
 timed until the window shows the result. Undoing the import (Ctrl+Z on some 30,000
@@ -203,6 +204,29 @@ def run(app, data_dir: Path) -> dict:
     results: dict = {"data": {"tasks": db.execute("SELECT count(*) FROM task").fetchone()[0],
                               "big_plan_tasks": big_plan.tasks, "import_rows": rows, "backups": BACKUPS}}
 
+    # 0. Ctrl+N on the first task of the large plan, until the new task's cell is open
+    # for typing; Esc takes it back (unmeasured). Then Delete on the first task.
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QAbstractItemView
+
+    first_task = repo.list_tasks(db, big_plan.id)[0].id
+    view = window.appendix.view
+    window.appendix.select_task(first_task)
+    results["add_task"] = probe.measure(
+        window.new_task_action.trigger,
+        lambda: view.state() == QAbstractItemView.State.EditingState or bool(shown_errors))
+    before = len(probe.shown)
+    QTest.keyClick(view.focusWidget() or view, Qt.Key.Key_Escape)
+    pump(app, lambda: probe.showing(big_plan.id, before) and window.appendix_model.task_count() == big_plan.tasks)
+    actions.confirm = lambda *args, **kwargs: True
+    window.appendix.select_task(first_task)
+    before = len(probe.shown)
+    results["delete_task"] = probe.measure(
+        window.delete_task_action.trigger,
+        lambda: probe.showing(big_plan.id, before) and window.appendix_model.task_count() == big_plan.tasks - 1
+        or bool(shown_errors))
+
     # 1. Copy the large plan to a new year (Kế hoạch → Sao chép sang năm mới…).
     actions.ask_int = lambda *args, **kwargs: COPY_YEAR
     before = len(probe.shown)
@@ -269,7 +293,7 @@ def run(app, data_dir: Path) -> dict:
     return results
 
 
-OPERATIONS = ("copy_plan", "import", "undo_import", "restore")
+OPERATIONS = ("add_task", "delete_task", "copy_plan", "import", "undo_import", "restore")
 
 
 def main() -> None:

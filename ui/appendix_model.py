@@ -14,7 +14,7 @@ from cchc_desktop import repo, status
 from cchc_desktop.models import Area, Plan, Task, Unit
 from cchc_desktop.repo import AppendixGroup
 from cchc_desktop.search import TaskFilter, TaskIndex, task_search_text
-from cchc_desktop.tracking import TaskTracking, track_plan
+from cchc_desktop.tracking import DEFAULT_DUE_SOON_DAYS, TaskTracking, Upcoming, track_plan, upcoming
 
 COLUMNS = ("Stt", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời gian hoàn thành", "Hạn xử lý", "Trạng thái")
 TASK_FIELDS = ("stt", "content", "lead", "supporting", "output", "deadline_text")
@@ -74,15 +74,17 @@ class PlanView:
     areas: list[Area]
     trackings: list[TaskTracking]
     rows: list[AppendixRow]
+    due: list[Upcoming]  # the "Sắp đến hạn / Quá hạn" list (thousands in a large plan)
+    due_days: int  # the "due soon" horizon it was made for
 
 
-def load_plan_view(db, plan_id: int, at: date) -> PlanView:
+def load_plan_view(db, plan_id: int, at: date, due_days: int = DEFAULT_DUE_SOON_DAYS) -> PlanView:
     plan = repo.get_plan(db, plan_id)
     trackings = track_plan(db, plan_id, at)
     areas = repo.list_areas(db, plan_id)
     groups = repo.group_by_area(areas, [t.task for t in trackings])
     return PlanView(plan, repo.document_unit(db, plan), areas, trackings,
-                    flatten(groups, {t.task.id: t for t in trackings}))
+                    flatten(groups, {t.task.id: t for t in trackings}), upcoming(trackings, at, due_days), due_days)
 
 
 EditTask = Callable[[int, str, str], bool]

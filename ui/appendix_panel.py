@@ -191,9 +191,20 @@ class AppendixPanel(QWidget):
         index = self.view.currentIndex()
         return self.model.row_at(self.proxy.mapToSource(index).row()) if index.isValid() else None
 
-    def select_task(self, task_id: int) -> None:
+    def select_task(self, task_id: int) -> bool:
+        """Put the cursor on the task (its Nhiệm vụ cell); False when it is not in the table."""
         row = self.model.task_row(task_id)
-        if row is not None:
-            index = self.proxy.mapFromSource(self.model.index(row, 1))
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 1))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def select_row(self, row: int) -> None:
+        """Put the cursor on the ``row``-th row shown, or the last one when fewer are shown."""
+        last = self.proxy.rowCount() - 1
+        if last >= 0:
+            index = self.proxy.index(min(max(row, 0), last), 1)
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
 
@@ -42,6 +43,7 @@ APPENDIX_TAB, OVERVIEW_TAB, UPCOMING_TAB, INDICATORS_TAB = 0, 1, 2, 3
 PLAN_TABLES = {"plan", "unit"}
 APPENDIX_TABLES = {"task", "area", "progress", "plan"}
 SETTINGS_FILE = "giao-dien.ini"
+RELOADING = "Đang cập nhật phụ lục…"  # a large plan read again after an edit
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +55,11 @@ class MainWindow(QMainWindow):
         self.current_plan_id: int | None = None
         self.shown_plan_id: int | None = None  # differs from current_plan_id while a large plan is read
         self._refresh_later = False
+        self._load_job = None  # the worker reading a large plan, if any
+        # What waits for the appendix to show the plan again after an edit (the task to
+        # select, a new task to edit): the plan it is for, and the actions in order.
+        self._after_reload: list[Callable[[], None]] = []
+        self._on_shown: tuple[int, list[Callable[[], None]]] | None = None
         self.setWindowTitle(WINDOW_TITLE)
         self.plan_model = PlanListModel(self)
         self.appendix_model = AppendixModel(self, edit_task=self._edit_cell, rename_area=self._rename_area)
@@ -191,7 +198,7 @@ class MainWindow(QMainWindow):
     def at(self) -> date:
         return self.at_date.date().toPython()
 
-    def refresh_plans(self, select_plan_id: int | None = None) -> None:
+    def refresh_plans(self, select_plan_id: int | None = None, label: str = "Đang mở kế hoạch…") -> None:
         select_plan_id = select_plan_id or self.current_plan_id
         self.plan_model.set_plans(repo.list_plans(self.workspace.db))
         row = self.plan_model.row_of(select_plan_id) if select_plan_id else None
@@ -204,7 +211,7 @@ class MainWindow(QMainWindow):
         shown_before = self.current_plan_id
         self.plan_view.selectRow(row)  # shows the plan when the selection moves
         if self.current_plan_id == shown_before or self.current_plan_id != wanted:
-            self.show_plan(wanted)
+            self.show_plan(wanted, label)
 
     def _plan_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         plan_id = self.plan_model.plan_at(current.row()).id if current.isValid() else None
@@ -216,19 +223,20 @@ class MainWindow(QMainWindow):
 
         update_states(self)
 
-    def show_plan(self, plan_id: int | None) -> None:
+    def show_plan(self, plan_id: int | None, label: str = "Đang mở kế hoạch…") -> None:
+        """Show the plan; a large one is read in a worker (``label`` says why, "Hủy" stops it)."""
         self.current_plan_id = plan_id
         self._update_actions()
         if plan_id is None:
             self._show_no_plan("Chưa có kế hoạch nào. Tạo kế hoạch mới trong menu Kế hoạch.")
             return
+        at, due_days = self.at, self.due_days.value()
         if is_large_plan(self.workspace.db, plan_id):
-            at = self.at
             self._load_job = run_in_background(
-                self, "Đang mở kế hoạch…", lambda db: load_plan_view(db, plan_id, at), self._show_plan_view,
+                self, label, lambda db: load_plan_view(db, plan_id, at, due_days), self._show_plan_view,
                 db_path=database_file(self.workspace.db), on_cancel=lambda: self._opening_cancelled(plan_id))
         else:
-            self._show_plan_view(load_plan_view(self.workspace.db, plan_id, self.at))
+            self._show_plan_view(load_plan_view(self.workspace.db, plan_id, at, due_days))
 
     def _show_no_plan(self, heading: str) -> None:
         self.shown_plan_id = None
@@ -243,6 +251,7 @@ class MainWindow(QMainWindow):
     def _opening_cancelled(self, plan_id: int) -> None:
         """On "Hủy" while a large plan was being read: nothing of another plan stays on
         show under its name; a click on it in the list (or Enter) opens it again."""
+        self._on_shown = None  # nothing left to select in it
         if plan_id == self.current_plan_id:
             self._show_no_plan("Đã dừng mở kế hoạch này. Bấm vào kế hoạch trong danh sách để mở lại.")
 
@@ -262,9 +271,16 @@ class MainWindow(QMainWindow):
             f"<b>{escape(view.unit.issuing_body)}</b> — Kế hoạch {escape(view.plan.title)}<br>"
             f"Phụ lục: {escape(view.plan.appendix_title)} ({self.appendix_model.task_count()} nhiệm vụ)"
         )
-        self._show_upcoming(view.trackings)
+        if view.due_days == self.due_days.value():
+            self._show_due(view.due)
+        else:  # changed while the plan was read
+            self._show_upcoming(view.trackings)
         self._show_overview(view.plan.id)
         self._show_indicators(view.plan.id, view.plan.year)
+        waiting, self._on_shown = self._on_shown, None
+        if waiting is not None and waiting[0] == view.plan.id:
+            for action in waiting[1]:
+                action()
 
     @property
     def overview(self):
@@ -316,7 +332,10 @@ class MainWindow(QMainWindow):
             self._show_upcoming(self.appendix_model.trackings())
 
     def _show_upcoming(self, trackings) -> None:
-        self.upcoming_model.set_items(upcoming(trackings, self.at, self.due_days.value()), self.at)
+        self._show_due(upcoming(trackings, self.at, self.due_days.value()))
+
+    def _show_due(self, items) -> None:
+        self.upcoming_model.set_items(items, self.at)
         total, overdue = self.upcoming_model.rowCount(), self.upcoming_model.overdue_count()
         self.tabs.setTabText(UPCOMING_TAB, f"Sắp đến hạn / Quá hạn ({overdue} quá hạn, {total - overdue} sắp đến hạn)")
 
@@ -326,17 +345,39 @@ class MainWindow(QMainWindow):
         else:
             self._reload_for(change)
 
+    def after_reload(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the appendix shows the edit being written: at the end of
+        the reload the edit causes, which for a large plan ends when a worker has read it."""
+        self._after_reload.append(action)
+
     def _reload_for(self, change: Change) -> None:
         """Reload only what the change touched; keep the user's place in the table."""
-        current = self.appendix.current_source_row()
+        keep_place = self._place_keeper()
         if change.touched & PLAN_TABLES or change.touched & {"task"} and self._plan_list_stale():
-            self.refresh_plans()
+            self.refresh_plans(label=RELOADING)
         elif self._only_edits_task_cells(change):
             self._retrack(change.task_ids)
         elif change.touched & APPENDIX_TABLES:
-            self.show_plan(self.current_plan_id)
-        if current is not None and current.task is not None:
-            self.appendix.select_task(current.task.id)
+            self.show_plan(self.current_plan_id, RELOADING)
+        actions, self._after_reload = [keep_place, *self._after_reload], []
+        if self._load_job is not None and not self._load_job.done and self.current_plan_id is not None:
+            self._on_shown = (self.current_plan_id, actions)  # run by _show_plan_view
+        else:
+            for action in actions:
+                action()
+
+    def _place_keeper(self) -> Callable[[], None]:
+        """What puts the cursor back after a reload: on the same task, or, when it was
+        deleted, on the row that took its place."""
+        current, row = self.appendix.current_source_row(), self.appendix.view.currentIndex().row()
+
+        def keep_place() -> None:
+            if current is None or current.task is None:
+                return
+            if not self.appendix.select_task(current.task.id):
+                self.appendix.select_row(row)
+
+        return keep_place
 
     @staticmethod
     def _only_edits_task_cells(change: Change) -> bool:

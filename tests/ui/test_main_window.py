@@ -206,6 +206,25 @@ def test_a_large_plan_is_read_in_a_worker_and_shown_as_a_small_one(qtbot, worksp
     assert rows == [[at_once.appendix_proxy.index(row, column).data() for column in range(8)]
                     for row in range(at_once.appendix_proxy.rowCount())]
     assert waited.plan_heading.text() == at_once.plan_heading.text()
+    assert waited.tabs.tabText(2) == at_once.tabs.tabText(2) == "Sắp đến hạn / Quá hạn (6 quá hạn, 4 sắp đến hạn)"
+
+
+def test_a_due_horizon_changed_while_a_large_plan_is_read_is_the_one_shown(qtbot, workspace, monkeypatch):
+    """The due list is made in the worker for the horizon asked when the reading began;
+    changed meanwhile, the list follows the new one."""
+    from datetime import date
+
+    import ui.background
+    from cchc_desktop.tracking import upcoming
+
+    load_demo(workspace.db)
+    monkeypatch.setattr(ui.background, "LARGE_PLAN_TASKS", -1)
+    window = MainWindow(workspace, at=date(2024, 3, 20))
+    qtbot.addWidget(window)
+    window.due_days.setValue(365)
+    window._load_job.wait()
+    expected = upcoming(window.appendix_model.trackings(), date(2024, 3, 20), 365)
+    assert window.upcoming_model.rowCount() == len(expected) > 6 + 4  # more than within 14 days
 
 
 def test_cancelling_a_large_plans_opening_shows_none_of_another_and_a_click_opens_it_again(
