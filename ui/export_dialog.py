@@ -25,6 +25,7 @@ from cchc_desktop import repo
 from cchc_desktop.db import database_file
 from cchc_desktop.drives import destinations
 from cchc_desktop.errors import EnvironmentProblem
+from cchc_desktop.export.safe_write import StoppedAfterWriting
 from ui.documents import DOCUMENT_KINDS, DocumentKind
 from ui.background import run_in_background
 from ui.errors import show_error
@@ -124,13 +125,28 @@ class ExportDialog(QDialog):
             return
         kind, plan_id, formats, draft = self.current_kind, self.plan_id, self.formats(), self.draft.isChecked()
 
-        def written(paths) -> None:
-            self.written = paths
+        def export_or_stop(db):
+            try:
+                return kind.export(db, plan_id, Path(folder), formats, draft)
+            except StoppedAfterWriting as stopped:  # "Hủy" after the PDF was in place
+                return stopped
+
+        def written(result) -> None:
+            if isinstance(result, StoppedAfterWriting):
+                self._tell_stopped(result.written)
+                return
+            self.written = result
             self._tell_written(Path(folder))
 
-        self.job = run_in_background(
-            self, "Đang xuất tài liệu…", lambda db: kind.export(db, plan_id, Path(folder), formats, draft),
-            written, db_path=database_file(self.db))
+        self.job = run_in_background(self, "Đang xuất tài liệu…", export_or_stop, written, db_path=database_file(self.db))
+
+    def _tell_stopped(self, paths: list[Path]) -> None:
+        """Cancelled between two formats: the first is whole and in place (the old file of
+        its name is gone), so it is named; the dialog stays open to export again."""
+        QMessageBox.information(
+            self, "Đã dừng xuất tài liệu",
+            "Đã dừng trước khi xuất xong.\nĐã lưu và kiểm tra lại:\n" + "\n".join(str(p) for p in paths)
+            + "\nTệp sau đó chưa được ghi.")
 
     def _tell_written(self, folder: Path) -> None:
         box = QMessageBox(self)

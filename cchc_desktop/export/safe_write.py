@@ -20,7 +20,7 @@ from pathlib import Path
 from cchc_desktop.durable import fsync_dir, fsync_file
 from cchc_desktop.errors import EnvironmentProblem
 from cchc_desktop.os_errors import describe_os_error
-from cchc_desktop.progress import portion, step
+from cchc_desktop.progress import Cancelled, portion, step
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 _READ_ONLY = {errno.EROFS}
@@ -140,17 +140,32 @@ def verify_xlsx(path: Path) -> None:
         workbook.close()
 
 
+class StoppedAfterWriting(Cancelled):
+    """Cancelled once some documents were in place: those stay, each whole and verified
+    (the old file of the same name is gone already), and ``written`` names them."""
+
+    def __init__(self, written: list[Path]) -> None:
+        super().__init__()
+        self.written = list(written)
+        self.message = (f"Đã dừng. Đã ghi xong và kiểm tra lại {', '.join(path.name for path in written)}; "
+                        "tệp sau đó chưa ghi.")
+
+
 def write_in_turn(writes: list[Callable[[], Path]]) -> list[Path]:
     """Run each document's write in turn (PDF, then xlsx). Each is atomic, but the set is
-    not: when one fails after others were put in place, the message names those, so the
-    user knows the new PDF beside an old workbook is new. Each write has its share of
-    the progress bar."""
+    not: when one fails, or the user cancels, after others were put in place, the
+    message names those, so the user knows the new PDF beside an old workbook is new.
+    Each write has its share of the progress bar."""
     written: list[Path] = []
     for index, write in enumerate(writes):
         try:
             with portion(index / len(writes), (index + 1) / len(writes)):
                 written.append(write())
             step(index + 1, len(writes))
+        except Cancelled:
+            if not written:
+                raise
+            raise StoppedAfterWriting(written) from None
         except EnvironmentProblem as problem:
             if not written:
                 raise

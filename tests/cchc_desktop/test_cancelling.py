@@ -10,6 +10,7 @@ from cchc_desktop.changes import apply
 from cchc_desktop.edits.plans import copy_plan_to_year
 from cchc_desktop.export import build_appendix, write_appendix_xlsx
 from cchc_desktop.importing import read_appendix
+from cchc_desktop.export.safe_write import StoppedAfterWriting
 from cchc_desktop.progress import Cancelled, portion, reporting, step, steps
 from tests.cchc_desktop.importing.builders import HEADERS, demo_body, shifted, write_docx
 from tests.cchc_desktop.test_backup import dump, edit_first_task
@@ -128,7 +129,13 @@ def test_a_report_export_moves_one_bar_forward_and_stops_anywhere_leaving_no_fil
     assert [path.suffix for path in written] == [".pdf", ".xlsx"]
     for fraction in (0.01, 0.3, 0.7):  # working out, the PDF, the workbook
         folder = tmp_path / f"stopped_at_{fraction}"
-        with reporting(cancel_at(fraction)), pytest.raises(Cancelled):
+        with reporting(cancel_at(fraction)), pytest.raises(Cancelled) as stopped:
             export_report(db, demo_plan_id, "q1", folder)
         left = sorted(path.name for path in folder.iterdir()) if folder.exists() else []
         assert left == ([written[0].name] if fraction > 0.55 else [])  # a whole PDF at most, never a part
+        # ... and a PDF left in place is named: the user must not take it for the old one
+        assert isinstance(stopped.value, StoppedAfterWriting) == (fraction > 0.55)
+        if fraction > 0.55:
+            assert stopped.value.written == [folder / written[0].name]
+            assert stopped.value.message == (f"Đã dừng. Đã ghi xong và kiểm tra lại {written[0].name}; "
+                                             "tệp sau đó chưa ghi.")

@@ -84,6 +84,32 @@ def test_mounted_usb_sticks_are_found(tmp_path):
     assert [(d.label, d.removable) for d in found] == [("USB CCHC", True)]
 
 
+def test_hủy_after_the_pdf_names_the_pdf_left_in_place(dialog, tmp_path, monkeypatch):
+    """The PDF replaced the old one before "Hủy": the user is told it is new, and the
+    dialog stays open to export again."""
+    from PySide6.QtCore import Qt
+
+    from ui import background
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append((title, text)))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: pytest.fail("told it was all written"))
+    monkeypatch.setattr(background, "REPORT_EVERY_S", 0.0)  # every step reported
+    pdf = tmp_path / "usb" / "PL_KH_CCHC_2024_Phuong_1.pdf"
+    dialog.export()
+
+    def cancel_once_the_pdf_is_in_place(_done, _total) -> None:  # in the worker, as it reports
+        if pdf.exists():
+            dialog.job.cancel.set()
+
+    dialog.job.worker.progressed.connect(cancel_once_the_pdf_is_in_place, Qt.ConnectionType.DirectConnection)
+    dialog.job.wait()
+    assert sorted((tmp_path / "usb").iterdir()) == [pdf]
+    assert told == [("Đã dừng xuất tài liệu",
+                     f"Đã dừng trước khi xuất xong.\nĐã lưu và kiểm tra lại:\n{pdf}\nTệp sau đó chưa được ghi.")]
+    assert dialog.result() == 0 and not dialog.export_button.isHidden()
+
+
 def test_a_cancelled_export_leaves_no_file(qtbot, db, demo_plan_id, tmp_path):
     from cchc_desktop.db import database_file
     from ui.background import run_in_background
