@@ -347,7 +347,8 @@ class MainWindow(QMainWindow):
 
     def after_reload(self, action: Callable[[], None]) -> None:
         """Run ``action`` once the appendix shows the edit being written: at the end of
-        the reload the edit causes, which for a large plan ends when a worker has read it."""
+        the reload the edit causes, which for a large plan ends when a worker has read it.
+        For an edit that changes something (an empty one is not announced: no reload)."""
         self._after_reload.append(action)
 
     def _reload_for(self, change: Change) -> None:
