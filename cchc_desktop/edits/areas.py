@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cchc_desktop.areas import roman
 from cchc_desktop.changes import Change, delete, insert, make_change, next_id, row_of, rows_where, update
-from cchc_desktop.edits.ordering import area_ids_in_order, renumber, task_rows, tasks_by_area
+from cchc_desktop.edits.ordering import area_ids_in_order, renumber, rows_and_groups, tasks_by_area
 from cchc_desktop.edits.tasks import delete_tasks
 from cchc_desktop.errors import NotFoundError, UserInputError
 from cchc_desktop.sqlite_db import Database
@@ -63,8 +63,8 @@ def move_area(db: Database, area_id: int, direction: int) -> Change:
     areas[index], areas[target] = areas[target], areas[index]
     order = [a["id"] for a in areas]
     plan_id = area["plan_id"]
-    current = task_rows(db, plan_id)
-    tasks = renumber(current, order, tasks_by_area(db, plan_id, current))
+    current, grouped = rows_and_groups(db, plan_id)
+    tasks = renumber(current, order, grouped)
     return make_change(f"Chuyển nhóm {area['numeral']}", [*_numbering(areas), *tasks])
 
 
@@ -79,8 +79,8 @@ def delete_area(db: Database, area_id: int) -> Change:
     rows += _numbering(remaining)
     if not task_ids:
         order = [a["id"] for a in remaining]
-        current = task_rows(db, plan_id)
-        rows += renumber(current, order, tasks_by_area(db, plan_id, current))
+        current, grouped = rows_and_groups(db, plan_id)
+        rows += renumber(current, order, grouped)
     return make_change(f"Xóa nhóm {area['numeral']}", rows)
 
 

@@ -26,6 +26,12 @@ def tasks_by_area(db: Database, plan_id: int, rows: dict[int, dict] | None = Non
     return grouped
 
 
+def rows_and_groups(db: Database, plan_id: int) -> tuple[dict[int, dict], dict[int, list[int]]]:
+    """The plan's ``task_rows`` and its ``tasks_by_area``, from one read of its tasks."""
+    rows = task_rows(db, plan_id)
+    return rows, tasks_by_area(db, plan_id, rows)
+
+
 def renumber(current: dict[int, dict], area_order: list[int], grouped: dict[int, list[int]],
              skip: set[int] = frozenset()) -> list[RowChange]:
     """Updates giving every existing task the Stt and area its place in ``grouped`` says.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cchc_desktop.changes import Change, delete, insert, make_change, row_of, rows_where, update
-from cchc_desktop.edits.ordering import area_ids_in_order, renumber, stt_for, task_rows, tasks_by_area
+from cchc_desktop.edits.ordering import area_ids_in_order, renumber, rows_and_groups, stt_for
 from cchc_desktop.edits.parties import LINK_KEY, PartyBook, link_changes
 from cchc_desktop.errors import NotFoundError, UserInputError
 from cchc_desktop.sqlite_db import Database
@@ -60,8 +60,7 @@ def edit_task(db: Database, task_id: int, **fields) -> Change:
 def add_task(db: Database, plan_id: int, area_id: int, after_task_id: int | None = None,
              **fields) -> Change:
     """A new task in ``area_id``, after ``after_task_id`` or at the end of the area."""
-    current = task_rows(db, plan_id)
-    grouped = tasks_by_area(db, plan_id, current)
+    current, grouped = rows_and_groups(db, plan_id)
     if area_id not in grouped:
         raise NotFoundError("Nhóm nhiệm vụ này không thuộc kế hoạch.")
     new_id = _next_task_id(db)
@@ -100,8 +99,8 @@ def delete_tasks(db: Database, task_ids: list[int]) -> Change:
         rows += [delete("task_party", link, LINK_KEY) for link in rows_where(db, "task_party", "task_id = ?", [task["id"]])]
         rows += [delete("progress", p) for p in rows_where(db, "progress", "task_id = ?", [task["id"]])]
         rows.append(delete("task", task))
-    rows_now = task_rows(db, plan_id)
-    grouped = {area: [t for t in ids if t not in task_ids] for area, ids in tasks_by_area(db, plan_id, rows_now).items()}
+    rows_now, grouped_now = rows_and_groups(db, plan_id)
+    grouped = {area: [t for t in ids if t not in task_ids] for area, ids in grouped_now.items()}
     current = {k: v for k, v in rows_now.items() if k not in task_ids}
     rows += renumber(current, area_ids_in_order(db, plan_id), grouped)
     label = f"Xóa nhiệm vụ số {doomed[0]['stt']}" if len(doomed) == 1 else f"Xóa {len(doomed)} nhiệm vụ"
@@ -114,8 +113,7 @@ def move_task(db: Database, task_id: int, direction: int) -> Change:
     task = _task(db, task_id)
     plan_id = task["plan_id"]
     area_order = area_ids_in_order(db, plan_id)
-    current = task_rows(db, plan_id)
-    grouped = tasks_by_area(db, plan_id, current)
+    current, grouped = rows_and_groups(db, plan_id)
     area_tasks = grouped[task["area_id"]]
     index = area_tasks.index(task_id)
     step = -1 if direction < 0 else 1
@@ -136,8 +134,7 @@ def move_task_to_area(db: Database, task_id: int, area_id: int) -> Change:
     """Put a task at the end of another area."""
     task = _task(db, task_id)
     plan_id = task["plan_id"]
-    current = task_rows(db, plan_id)
-    grouped = tasks_by_area(db, plan_id, current)
+    current, grouped = rows_and_groups(db, plan_id)
     if area_id not in grouped:
         raise NotFoundError("Nhóm nhiệm vụ này không thuộc kế hoạch.")
     if task["area_id"] == area_id:

@@ -17,7 +17,7 @@ from cchc_desktop.sqlite_db import Database
 from cchc_desktop import repo
 from cchc_desktop.areas import roman
 from cchc_desktop.changes import Change, RowChange, apply, insert, make_change, next_id, rows_where
-from cchc_desktop.edits.ordering import renumber, task_rows, tasks_by_area
+from cchc_desktop.edits.ordering import renumber, rows_and_groups
 from cchc_desktop.edits.parties import LINK_KEY, PartyBook, desired_links
 from cchc_desktop.edits.plans import create_plan
 from cchc_desktop.edits.tasks import _next_task_id, normalise_fields
@@ -150,8 +150,7 @@ def _title_key(title: str) -> str:
 
 def _task_rows(db: Database, preview: ImportPreview, plan_id: int, area_ids: list[int], area_order: list[int],
                existing_plan: bool) -> list[RowChange]:
-    current = task_rows(db, plan_id) if existing_plan else {}
-    grouped = tasks_by_area(db, plan_id, current) if existing_plan else {}
+    current, grouped = rows_and_groups(db, plan_id) if existing_plan else ({}, {})
     first_id = _next_task_id(db)
     new_tasks = []
     with portion(0.0, 0.6):
