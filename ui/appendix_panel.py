@@ -196,15 +196,15 @@ class AppendixPanel(QWidget):
         row = self.model.task_row(task_id)
         if row is None:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 1))
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
+        self._put_cursor(self.proxy.mapFromSource(self.model.index(row, 1)))
         return True
 
     def select_row(self, row: int) -> None:
         """Put the cursor on the ``row``-th row shown, or the last one when fewer are shown."""
         last = self.proxy.rowCount() - 1
         if last >= 0:
-            index = self.proxy.index(min(max(row, 0), last), 1)
-            self.view.setCurrentIndex(index)
-            self.view.scrollTo(index)
+            self._put_cursor(self.proxy.index(min(max(row, 0), last), 1))
+
+    def _put_cursor(self, index) -> None:
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)

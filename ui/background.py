@@ -45,9 +45,9 @@ class _Sharing:
     make little cyclic garbage anyway).
     """
 
-    # Measured with bench/stall_probe.py and the first opening of a 10,000-task plan (worst
-    # stall): 1 ms 398 ms, 0.2 ms 176 ms, 0.05 ms 93 ms; the worker barely slows (it hands
-    # over only while the GUI thread waits for the interpreter).
+    # The worst stall of the first opening of a 10,000-task plan (bench/run.py --only scale,
+    # "stall_opening_big_plan_ms"): 1 ms 398 ms, 0.2 ms 176 ms, 0.05 ms 93 ms. The worker
+    # barely slows: it hands over only while the GUI thread waits for the interpreter.
     SWITCH_INTERVAL_S = 0.00005
     NO_FULL_COLLECTION = 1_000_000_000
     _lock = threading.Lock()
