@@ -71,9 +71,13 @@ class UndoStack:
             self.clear()
             raise
 
-    def clear(self) -> None:
+    def clear(self) -> list[Change]:
+        """Forget every step. The steps are returned: a caller that must not pause to free
+        a large history (a window) can let go of them a slice at a time."""
+        forgotten = self._done + self._undone
         self._done.clear()
         self._undone.clear()
+        return forgotten
 
     @property
     def undo_text(self) -> str:

@@ -15,6 +15,7 @@ from cchc_desktop.models import Area, Plan, Task, Unit
 from cchc_desktop.repo import AppendixGroup
 from cchc_desktop.search import TaskFilter, TaskIndex, task_search_text
 from cchc_desktop.tracking import DEFAULT_DUE_SOON_DAYS, TaskTracking, Upcoming, track_plan, upcoming
+from ui.release import SlicedRelease
 
 COLUMNS = ("Stt", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời gian hoàn thành", "Hạn xử lý", "Trạng thái")
 TASK_FIELDS = ("stt", "content", "lead", "supporting", "output", "deadline_text")
@@ -117,6 +118,7 @@ class AppendixModel(QAbstractTableModel):
         self._area_rows: list[int] = []  # shown rows that are areas
         self._task_count = 0
         self._shown_tasks = 0
+        self._release = SlicedRelease(self)  # the rows of a large plan left, freed a slice at a time
         self._bold = QFont()
         self._bold.setBold(True)
         self._answers = {
@@ -134,6 +136,7 @@ class AppendixModel(QAbstractTableModel):
     def set_rows(self, rows: list[AppendixRow]) -> None:
         """Show another plan (or the same one reloaded), through the current filter."""
         self.beginResetModel()
+        self._release.release(self._all)
         self._all = rows
         self._task_positions, self._task_areas = [], []
         area = -1

@@ -23,6 +23,7 @@ from cchc_desktop.progress import portion
 from cchc_desktop.undo import UndoStack
 from ui.background import BackgroundJob, run_in_background
 from ui.errors import show_error
+from ui.release import SlicedRelease
 
 # An undo or redo of more rows than this is written in a worker thread (about 15 ms per
 # 1,000 rows on the development machine; an old office PC is several times slower).
@@ -43,6 +44,7 @@ class Operations(QObject):
         self.undo_stack = undo_stack
         self.parent_widget = parent_widget
         self.job: BackgroundJob | None = None
+        self._release = SlicedRelease(self)
 
     @property
     def db(self):
@@ -153,6 +155,12 @@ class Operations(QObject):
         self.job = run_in_background(self.parent_widget, label, job, done, db_path=database_file(self.db),
                                      on_error=failed)
         return None
+
+    def forget_history(self) -> None:
+        """Nothing to undo or redo any more (the data was replaced: a restore). A history of
+        tens of thousands of rows is freed over the next turns of the event loop."""
+        self._release.release(*(change.rows for change in self.undo_stack.clear()))
+        self.undo_state_changed.emit()
 
     def _announce(self, change: Change) -> None:
         self.changed.emit(change)

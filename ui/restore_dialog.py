@@ -39,7 +39,6 @@ from cchc_desktop.backup import (
     units_label,
     verify_backup_file,
 )
-from cchc_desktop.undo import UndoStack
 from cchc_desktop.workspace import Workspace
 from ui.background import BackgroundJob, run_in_background
 from ui.dialogs import confirm, inform
@@ -310,8 +309,7 @@ def open_restore_dialog(window) -> RestoreReport | None:
 def after_restore(window, report: RestoreReport) -> None:
     operations = getattr(window, "operations", None)
     if operations is not None:
-        operations.undo_stack = UndoStack(window.workspace.db)
-        operations.undo_state_changed.emit()
+        operations.forget_history()
     window.current_plan_id = None
     window.refresh_plans()
 

@@ -170,6 +170,16 @@ def test_indicator_achievement():
     assert indicators.target_text(">=", 99.5, None, "%") == "≥ 99,5%"
 
 
+def test_clearing_the_history_hands_back_every_step(db, demo_plan_id):
+    """A window frees a large history a slice at a time: it needs the steps forgotten."""
+    stack = UndoStack(db)
+    first = stack.do(EDITS["add task"](db, demo_plan_id))
+    second = stack.do(tasks.edit_task(db, by_stt(db, demo_plan_id, 5).id, content="Sửa lần hai"))
+    stack.undo()
+    assert stack.clear() == [first, second]
+    assert not stack.can_undo() and not stack.can_redo() and stack.clear() == []
+
+
 def test_undo_over_rows_changed_elsewhere_is_refused_and_forgets_history(db, demo_plan_id, workspace):
     from cchc_desktop.changes import StaleChange
     from cchc_desktop.db import open_database

@@ -184,3 +184,24 @@ def test_roles_a_delegate_asks_for(db, demo_plan_id):
     assert model.flags(area) & editable and not model.flags(area.siblingAtColumn(1)) & editable
     assert model.flags(task.siblingAtColumn(1)) & editable and not model.flags(task) & editable
     assert model.flags(model.index(99, 0)) == Qt.ItemFlag.NoItemFlags
+
+
+def test_the_rows_of_a_large_plan_left_are_freed_over_several_turns(qtbot, db, demo_plan_id):
+    """Freeing 10,000 rows at once froze the window for 13 ms more when another plan was shown."""
+    import weakref
+
+    from PySide6.QtCore import QCoreApplication
+
+    model = AppendixModel()
+    demo = load_plan_view(db, demo_plan_id, date(2024, 3, 20)).rows
+    large = [replace(row) for _ in range(80) for row in demo]  # 4,080 rows of their own
+    refs = [weakref.ref(row) for row in large]
+    model.set_rows(large)
+    del large
+    model.set_rows(demo)
+    assert model.rowCount() == len(demo)
+    alive = lambda: sum(ref() is not None for ref in refs)  # noqa: E731
+    assert alive() == len(refs)
+    QCoreApplication.processEvents()
+    assert 0 < alive() < len(refs)
+    qtbot.waitUntil(lambda: alive() == 0)

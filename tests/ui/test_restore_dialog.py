@@ -4,6 +4,7 @@ thread with its own connection; a cancel leaves the data and the backups as they
 from __future__ import annotations
 
 from cchc_desktop.backup import backups_dir, list_backups, unit_names, write_backup, writing
+from cchc_desktop.edits import plans
 from cchc_desktop.models import Unit
 from cchc_desktop.setup_unit import create_unit_with_plan
 from cchc_desktop.workspace import Workspace
@@ -139,9 +140,15 @@ def test_restore_from_the_menu_refreshes_the_window_and_forgets_undo(qtbot, work
         return self.result()
 
     monkeypatch.setattr(RestoreDialog, "exec", run)
+    plan_id = window.current_plan_id
+    window.operations.run(lambda: plans.edit_plan(workspace.db, plan_id, title="Sửa rồi hoàn tác"))
+    window.operations.run(lambda: plans.edit_plan(workspace.db, plan_id, title="Sửa lần nữa"))
+    window.operations.undo()
+    assert window.undo_action.isEnabled() and window.redo_action.isEnabled()
     window.restore_action.trigger()
     assert "44 nhiệm vụ" in window.plan_heading.text()
-    assert not window.operations.undo_stack.can_undo()
+    assert not window.operations.undo_stack.can_undo() and not window.operations.undo_stack.can_redo()
+    assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()  # the menu knows
     assert informed[0].startswith("Đã khôi phục dữ liệu từ bản sao lưu lúc 23/11/2026 12:30:05: 1 kế hoạch, 44 nhiệm vụ.")
 
 
