@@ -72,6 +72,7 @@ def test_bundle_mirrors_resources_and_drops_unused_qt(bundle):
     assert "platforms" in plugin_folders and plugin_folders <= KEPT_PLUGIN_FOLDERS
     assert not [path for path in qt_files if path.suffix == ".qm" or path.name.lower().startswith(DROPPED_QT)]
     assert any(path.name.startswith(("libpdfium", "pdfium")) for path in (internal(bundle) / "pypdfium2_raw").iterdir())
+    assert any(path.name.startswith("_rl_accel") for path in internal(bundle).iterdir())  # reportlab's C helpers
 
 
 def test_every_module_is_frozen_in(bundle):
