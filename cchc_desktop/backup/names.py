@@ -2,7 +2,7 @@
 
 Names sort by time and say, in Vietnamese without tone marks (the user sees them on a USB
 stick), why the copy was taken; a second copy in the same second gets a serial
-(``…-khi-mo-2.sqlite3``). Only files named so are listed as backups: an unfinished copy
+(``…-khi-mo-2.sqlite3``, after ``…-khi-dong.sqlite3`` too). Only files named so are listed as backups: an unfinished copy
 carries the ``.part`` suffix until it has been checked. Copies named by earlier versions
 (``…-open.sqlite3``, ``…-manual.sqlite3``) are still recognised.
 """
@@ -97,13 +97,13 @@ def newest_first_key(info: BackupInfo) -> tuple:
 
 
 def free_name(folder: Path, taken_at: datetime, reason: str) -> Path:
-    """The name for a new backup: taken by neither a backup nor an unfinished copy."""
-    serial = 1
-    while True:
-        path = folder / backup_file_name(taken_at, reason, serial)
-        if not path.exists() and not partial_path(path).exists():
-            return path
-        serial += 1
+    """The name for a new backup, taken by neither a backup nor an unfinished copy. Its
+    serial is one above that of any copy of the same second, whatever that copy's reason,
+    so that copies of one second sort in the order they were taken (``newest_first_key``)."""
+    stamp = taken_at.strftime(TIME_FORMAT)
+    serials = [int(match["serial"] or 1) for path in folder.glob(f"cchc-{stamp}*")
+               if (match := NAME_PATTERN.fullmatch(path.name.removesuffix(PARTIAL_SUFFIX)))]
+    return folder / backup_file_name(taken_at, reason, max(serials, default=0) + 1)
 
 
 def partial_path(path: Path) -> Path:

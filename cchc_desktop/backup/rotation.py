@@ -57,7 +57,7 @@ def remove_quietly(path: Path) -> None:
     """Delete a backup; one that cannot be deleted is only logged."""
     try:
         path.unlink(missing_ok=True)
-        log.info("old backup removed: %s", path)
+        log.info("backup removed: %s", path)
     except OSError as exc:
         log.info("could not remove old backup %s: %s", path, exc)
 

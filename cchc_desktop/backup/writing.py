@@ -8,6 +8,7 @@ time (``copy_pages``), reporting progress and letting a cancel stop it.
 
 from __future__ import annotations
 
+import filecmp
 import logging
 import os
 import re
@@ -16,8 +17,8 @@ from datetime import datetime
 from pathlib import Path
 
 from cchc_desktop.backup.checking import connect_read_only, quick_check_problem
-from cchc_desktop.backup.names import BackupInfo, backups_dir, free_name, partial_path
-from cchc_desktop.backup.rotation import rotate
+from cchc_desktop.backup.names import BackupInfo, backups_dir, free_name, list_backups, partial_path
+from cchc_desktop.backup.rotation import remove_quietly, rotate
 from cchc_desktop.durable import fsync_dir, fsync_file
 from cchc_desktop.errors import DatabaseUnusable, UserInputError
 from cchc_desktop.os_errors import environment_problem, is_damage
@@ -139,13 +140,31 @@ def has_user_data(db: Database) -> bool:
 
 def automatic_backup(workspace: Workspace, reason: str, now: datetime | None = None) -> BackupInfo | None:
     """The backup taken at open and at close, then rotation. None for an empty database:
-    copies of nothing would push real backups out of the rotation."""
+    copies of nothing would push real backups out of the rotation.
+
+    A copy identical to the newest backup is not kept either, and that backup is returned:
+    opening the program ten times without changing anything would otherwise leave ten
+    copies of the same data as the last ones kept (``rotation.KEEP_LAST``) and rotate the earlier, different
+    states away. (SQLite's backup of unchanged data is the same file, byte for byte.)"""
     if not has_user_data(workspace.db):
         return None
     folder = backups_dir(workspace.data_dir)
+    newest = next(iter(list_backups(folder)), None)
     info = write_backup(workspace.db.conn, folder, reason, now)
+    if newest is not None and same_bytes(newest.path, info.path):
+        log.info("backup %s not kept: the same data as %s", info.path.name, newest.path.name)
+        remove_quietly(info.path)
+        info = newest
     rotate(folder, now)
     return info
+
+
+def same_bytes(first: Path, second: Path) -> bool:
+    """Whether two files hold the same bytes (False when either cannot be read)."""
+    try:
+        return filecmp.cmp(first, second, shallow=False)
+    except OSError:
+        return False
 
 
 def backup_to_folder(workspace: Workspace, folder: Path, now: datetime | None = None) -> BackupInfo:

@@ -31,6 +31,7 @@ from cchc_desktop.backup import (
     write_backup,
     writing,
 )
+from cchc_desktop.backup.rotation import KEEP_LAST
 from cchc_desktop.changes import apply
 from cchc_desktop.demo import load_demo
 from cchc_desktop.edits.plans import edit_unit
@@ -87,6 +88,9 @@ def test_two_backups_in_the_same_second_do_not_collide(workspace, demo_plan_id):
     second = write_backup(workspace.db.conn, folder, "manual", NOV_23)
     assert first.path != second.path
     assert [b.path for b in list_backups(folder)] == [second.path, first.path]
+    third = write_backup(workspace.db.conn, folder, "open", NOV_23)  # another reason, the same second
+    assert third.path.name == "cchc-2026-11-23T12-30-05-khi-mo-3.sqlite3"
+    assert [b.path for b in list_backups(folder)] == [third.path, second.path, first.path]  # newest first
 
 
 # Writing ---------------------------------------------------------------------
@@ -107,6 +111,23 @@ def test_automatic_backup_skips_an_empty_database(workspace):
     assert list_backups(backups_dir(workspace.data_dir)) == []
     load_demo(workspace.db)
     assert automatic_backup(workspace, "open").reason == "open"
+
+
+def test_a_backup_of_unchanged_data_is_not_kept(workspace, demo_plan_id):
+    """Each state of the data is kept once: copies of the same data would rotate the
+    earlier, different states away (the last KEEP_LAST are kept)."""
+    folder = backups_dir(workspace.data_dir)
+    states = []
+    for hour in range(3):
+        with workspace.db.atomic():
+            workspace.db.execute("UPDATE task SET content = ? WHERE id = (SELECT min(id) FROM task)",
+                                 [f"Nhiệm vụ sửa lần {hour + 1}"])
+        states.append(automatic_backup(workspace, "close", NOV_23 + timedelta(hours=hour)))
+    for minute in range(KEEP_LAST + 1):
+        assert automatic_backup(workspace, "open", NOV_23 + timedelta(hours=3, minutes=minute)) == states[-1]
+    assert list_backups(folder) == states[::-1]  # every state, once; nothing else
+    first, second, third = (dump(info.path) for info in states)
+    assert first != second != third != first
 
 
 def test_catalog_reads_what_each_backup_holds(workspace, demo_plan_id):

@@ -113,6 +113,7 @@ def test_session_backs_up_at_open_and_at_close_and_holds_the_lock(data_dir):
     load_demo(first.workspace.db)
     first.close()
     assert [b.reason for b in list_backups(backups_dir(data_dir))] == ["close"]
+    edit_elsewhere(data_dir)
     second = open_desktop_session(data_dir)
     try:
         with pytest.raises(AlreadyRunning):
@@ -121,6 +122,32 @@ def test_session_backs_up_at_open_and_at_close_and_holds_the_lock(data_dir):
         second.close()  # nothing changed: no close backup
     assert sorted(b.reason for b in list_backups(backups_dir(data_dir))) == ["close", "open"]
     InstanceLock(data_dir).acquire().release()
+
+
+def edit_elsewhere(data_dir) -> None:
+    """A change made while the window was closed (the command line, say)."""
+    from cchc_desktop.db import open_database
+
+    db = open_database(database_path(data_dir))
+    with db.atomic():
+        db.execute("UPDATE task SET content = content || ' (đã sửa)' WHERE id = (SELECT min(id) FROM task)")
+    db.close()
+
+
+def test_opening_unchanged_data_again_and_again_adds_no_backup(data_dir):
+    """Opening the program more often than the rotation keeps backups, with nothing
+    changed, must not push the earlier, different backups out."""
+    from cchc_desktop.backup.rotation import KEEP_LAST
+
+    session = open_desktop_session(data_dir)
+    load_demo(session.workspace.db)
+    session.close()
+    edit_elsewhere(data_dir)
+    for _ in range(KEEP_LAST + 1):
+        open_desktop_session(data_dir).close()
+    kept = list_backups(backups_dir(data_dir))
+    assert [b.reason for b in kept] == ["open", "close"]  # the first open after the change, and before it
+    assert dump(kept[0].path) != dump(kept[1].path)
 
 
 def test_session_on_a_damaged_database_restores_what_the_user_chose(data_dir):
@@ -207,6 +234,7 @@ def test_the_backup_at_open_does_not_hold_up_the_window(qtbot, data_dir):
     session = open_desktop_session(data_dir)
     load_demo(session.workspace.db)
     session.close()
+    edit_elsewhere(data_dir)
     session = open_desktop_session(data_dir)
     assert session._open_backup is not None  # still on its way, or just done
     session.close()
