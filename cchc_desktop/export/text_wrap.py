@@ -7,7 +7,8 @@ if it has one, else between characters. Runs
 of spaces are kept (a draft's ``số      /KH-UBND``), and ``\\n`` starts a new line.
 
 Widths are reportlab's ``stringWidth``, computed the way it computes them for a
-TrueType font (the sum of the characters' advances, times ``0.001 * size``) but from
+TrueType font (the sum of the characters' advances, times 0.001, times the size: the
+order of rl_accel's C code, which reportlab uses when it is installed) but from
 a table of advances per character, so a new word costs one C-level sum instead of a
 Python loop over its characters. The result is the same float, bit for bit.
 
@@ -49,14 +50,13 @@ class _Widths(dict):
         self._font_name, self._size = font_name, size
         font = getFont(font_name)
         self._advances = _ADVANCES.setdefault(font_name, _Advances(font)) if isinstance(font, TTFont) else None
-        self._scale = 0.001 * size
 
     def measure(self, text: str) -> float:
         """``self[text]`` without keeping it: for the many starts of a word being cut."""
         if self._advances is None:  # not a TrueType font: ask reportlab
             return stringWidth(text, self._font_name, self._size)
-        # what reportlab's instanceStringWidthTTF computes, in the same order
-        return self._scale * sum(map(self._advances.__getitem__, text))
+        # what reportlab's instanceStringWidthTTF (rl_accel's C version) computes, in the same order
+        return sum(map(self._advances.__getitem__, text)) * 0.001 * self._size
 
     def __missing__(self, text: str) -> float:
         width = self.measure(text)
