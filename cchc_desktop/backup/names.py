@@ -2,9 +2,10 @@
 
 Names sort by time and say, in Vietnamese without tone marks (the user sees them on a USB
 stick), why the copy was taken; a second copy in the same second gets a serial
-(``…-khi-mo-2.sqlite3``, after ``…-khi-dong.sqlite3`` too). Only files named so are listed as backups: an unfinished copy
-carries the ``.part`` suffix until it has been checked. Copies named by earlier versions
-(``…-open.sqlite3``, ``…-manual.sqlite3``) are still recognised.
+(``…-khi-mo-2.sqlite3``, even after a ``…-khi-dong.sqlite3``). Only files named so are
+listed as backups: an unfinished copy carries the ``.part`` suffix until it has been
+checked. Copies named by earlier versions (``…-open.sqlite3``, ``…-manual.sqlite3``) are
+still recognised.
 """
 
 from __future__ import annotations

@@ -59,7 +59,7 @@ def remove_quietly(path: Path) -> None:
         path.unlink(missing_ok=True)
         log.info("backup removed: %s", path)
     except OSError as exc:
-        log.info("could not remove old backup %s: %s", path, exc)
+        log.info("could not remove backup %s: %s", path, exc)
 
 
 def _remove_stale_partials(folder: Path) -> None:

@@ -144,8 +144,9 @@ def automatic_backup(workspace: Workspace, reason: str, now: datetime | None = N
 
     A copy identical to the newest backup is not kept either, and that backup is returned:
     opening the program ten times without changing anything would otherwise leave ten
-    copies of the same data as the last ones kept (``rotation.KEEP_LAST``) and rotate the earlier, different
-    states away. (SQLite's backup of unchanged data is the same file, byte for byte.)"""
+    copies of the same data as the last ones kept (``rotation.KEEP_LAST``) and rotate the
+    earlier, different states away. (SQLite's backup of unchanged data is the same file,
+    byte for byte.)"""
     if not has_user_data(workspace.db):
         return None
     folder = backups_dir(workspace.data_dir)
