@@ -58,17 +58,21 @@ def startup(work: Path, runs: int) -> dict:
     """Target 1: cchc-desktop --screenshot on 5 plans / 300 tasks vs a bare QTableView window."""
     data = generate(work, "startup300", 300, per_plan=60)
     env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
-    ours, bare, content = [], [], []
+    ours, bare, content, floor = [], [], [], []
     for _ in range(runs):
         bare.append(timed([PYTHON, str(ROOT / "bench" / "bare_window.py"), str(work / "bare.png")], env))
         ours.append(timed(screenshot_command(data, work / "ours.png"), env))
         content.append(timed([PYTHON, str(ROOT / "bench" / "bare_content_window.py"), str(data),
                               str(work / "content.png")], env))
-    ratio = statistics.median(ours) / statistics.median(bare)
-    return {"bare window (s)": statistics.median(bare), "cchc-desktop --screenshot (s)": statistics.median(ours),
-            "ratio (target ≤ 1.3)": ratio,
-            "bare window showing the same table (s)": statistics.median(content),
-            "ratio to the bare window showing the same table": statistics.median(ours) / statistics.median(content)}
+        floor.append(timed([PYTHON, str(ROOT / "bench" / "floor_window.py"), str(data), str(work / "floor.png")], env))
+    bare_s, ours_s = statistics.median(bare), statistics.median(ours)
+    content_s, floor_s = statistics.median(content), statistics.median(floor)
+    return {"bare window (s)": bare_s, "cchc-desktop --screenshot (s)": ours_s,
+            "ratio (target ≤ 1.3)": ours_s / bare_s,
+            "bare window showing the same table (s)": content_s,
+            "ratio to the bare window showing the same table": ours_s / content_s,
+            "the same table from a Python model behind a proxy (s)": floor_s,
+            "its ratio to the bare window (the floor of the target's ratio)": floor_s / bare_s}
 
 
 def scale(work: Path, runs: int) -> dict:

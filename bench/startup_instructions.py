@@ -6,8 +6,9 @@ Runs each start once under ``valgrind --tool=callgrind`` (about 10-20 s each) an
 prints the instructions it executed, whole process from interpreter start to exit:
 the bare window of target 1, the bare window showing the same table, that window
 with ``from PySide6.QtCore import Qt`` added (the first use of Qt's namespace makes
-its ~100 Python enums: any model or view code pays it), and ``cchc-desktop
---screenshot``. The same binaries and inputs give the same count to within 0.1%,
+its ~100 Python enums: any model or view code pays it), the same table served by a
+Python model behind a proxy as ``ui/`` serves it (bench/floor_window.py), and
+``cchc-desktop --screenshot``. The same binaries and inputs give the same count to within 0.1%,
 whatever else the machine is doing, so a change to start-up can be judged by one run.
 
 Instructions are not seconds: memory traffic, page faults and the dynamic loader's
@@ -60,6 +61,8 @@ def starts(data_dir: Path, scratch: Path) -> dict[str, list[str]]:
                                                str(scratch / "content.png")],
         "the same, with from PySide6.QtCore import Qt": [sys.executable, "-c", WITH_QT_NAMESPACE, bare_content,
                                                          str(data_dir), str(scratch / "content_qt.png")],
+        "the same table from a Python model and proxy": [
+            sys.executable, str(ROOT / "bench" / "floor_window.py"), str(data_dir), str(scratch / "floor.png")],
         "cchc-desktop --screenshot": [str(BIN / "cchc-desktop"), "--data-dir", str(data_dir),
                                       "--screenshot", str(scratch / "ours.png")],
     }
