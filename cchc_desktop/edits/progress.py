@@ -11,12 +11,21 @@ from cchc_desktop.sqlite_db import Database
 from cchc_desktop.textnorm import clean
 
 
+def latest_progress_date(today: date) -> date:
+    """The latest date a progress entry may carry: a year from today (from 29 February,
+    28 February of the next year, which has no 29th)."""
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:
+        return today.replace(year=today.year + 1, day=28)
+
+
 def _checked(status: str, percent: int, on_date: date) -> None:
     if status not in PROGRESS_STATUSES:
         raise UserInputError(f"Trạng thái không hợp lệ: {status}.")
     if not 0 <= int(percent) <= 100:
         raise UserInputError("Tỷ lệ hoàn thành phải từ 0 đến 100%.")
-    if on_date > date.today().replace(year=date.today().year + 1):
+    if on_date > latest_progress_date(date.today()):
         raise UserInputError("Ngày cập nhật quá xa trong tương lai.")
 
 

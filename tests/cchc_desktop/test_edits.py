@@ -160,6 +160,15 @@ def test_bad_edits_are_refused_with_a_vietnamese_message(db, demo_plan_id, make,
     assert dump(db) == before
 
 
+@pytest.mark.parametrize("today, latest", [
+    (date(2026, 12, 7), date(2027, 12, 7)),
+    (date(2028, 2, 29), date(2029, 2, 28)),  # a leap day: next year has no 29 February
+    (date(2027, 2, 28), date(2028, 2, 28)),
+])
+def test_progress_may_be_dated_up_to_a_year_ahead(today, latest):
+    assert progress.latest_progress_date(today) == latest
+
+
 def test_indicator_achievement():
     assert indicators.achieved(">=", 95, None, 96) is True
     assert indicators.achieved(">=", 95, None, 94.5) is False
