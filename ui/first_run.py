@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from cchc_desktop.models import UNIT_TYPES, Unit
 from cchc_desktop.setup_unit import issuing_body_for
 from cchc_desktop.textnorm import clean
+from cchc_desktop.unit_names import split_unit_type, unit_name
 from ui.form_widgets import lay_out_form_dialog
 
 WELCOME_TEXT = (
@@ -82,14 +83,19 @@ class UnitDialog(QDialog):
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
+        self.on_documents = QLabel()  # the header line the name makes, as it will be printed
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020")
+        self.name.textEdited.connect(self._name_edited)
+        self.unit_type.currentIndexChanged.connect(self._show_on_documents)
         self._build()
+        self._show_on_documents()
 
     def _build(self) -> None:
         form = QFormLayout()
         form.addRow("Tên đơn vị (*):", self.name)
         form.addRow("Loại đơn vị:", self.unit_type)
+        form.addRow(self.on_documents)  # across both columns: a long name stays on one line
         form.addRow("Tỉnh, thành phố:", self.province)
         form.addRow("Cơ quan cấp trên (dòng trên tên cơ quan):", self.parent_body)
         form.addRow("Địa danh (dòng ngày tháng):", self.place_name)
@@ -97,18 +103,34 @@ class UnitDialog(QDialog):
         form.addRow("Năm kế hoạch đầu tiên:", self.year)
         lay_out_form_dialog(self, form, self.error_label, "Tạo", self._accept_if_valid)
 
+    def document_name(self) -> str:
+        """The name as documents will write it: "xã hoằng đông" -> "Xã Hoằng Đông"; the
+        chosen type in front of a name typed without one ("Côn Đảo" -> "Đặc khu Côn Đảo")."""
+        return unit_name(self.name.text(), self.unit_type.currentData())
+
     def unit(self) -> Unit:
-        name = clean(self.name.text())
+        name = self.document_name()
         return Unit(
             id=None,
             name=name,
-            unit_type=self.unit_type.currentData(),
+            unit_type=split_unit_type(name)[0] or self.unit_type.currentData(),
             province=clean(self.province.text()),
             parent_body=clean(self.parent_body.text()),
             issuing_body=issuing_body_for(name),
             place_name=clean(self.place_name.text()) or name,
             report_recipient=clean(self.report_recipient.text()),
         )
+
+    def _name_edited(self, text: str) -> None:
+        """A name typed with its type ("Xã Hoằng Đông") chooses that type."""
+        kind = split_unit_type(clean(text))[0]
+        if self.unit_type.findData(kind) >= 0:
+            self.unit_type.setCurrentIndex(self.unit_type.findData(kind))
+        self._show_on_documents()
+
+    def _show_on_documents(self) -> None:
+        name = self.document_name()
+        self.on_documents.setText(f"Trên văn bản: {issuing_body_for(name)}" if name else "")
 
     def _accept_if_valid(self) -> None:
         if not clean(self.name.text()):

@@ -31,6 +31,29 @@ def test_unit_dialog_takes_vietnamese_typing_and_creates_unit_and_plan(qtbot, db
     assert len(repo.list_areas(db, plan_id)) == 7
 
 
+def test_a_name_typed_without_its_type_takes_the_chosen_one(qtbot, db):
+    dialog = UnitDialog()
+    qtbot.addWidget(dialog)
+    dialog.unit_type.setCurrentText("Đặc khu")
+    type_text(dialog.name, "côn đảo")
+    assert dialog.on_documents.text() == "Trên văn bản: ỦY BAN NHÂN DÂN ĐẶC KHU CÔN ĐẢO"
+    unit = dialog.unit()
+    assert (unit.name, unit.unit_type, unit.place_name) == ("Đặc khu Côn Đảo", "đặc khu", "Đặc khu Côn Đảo")
+    assert unit.issuing_body == "ỦY BAN NHÂN DÂN ĐẶC KHU CÔN ĐẢO"
+    create_unit_with_plan(db, unit, 2025)
+    assert [u.name for u in repo.list_units(db)] == ["Đặc khu Côn Đảo"]
+
+
+def test_a_name_typed_with_its_type_chooses_that_type(qtbot):
+    dialog = UnitDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.unit_type.currentText() == "Phường" and dialog.on_documents.text() == ""
+    type_text(dialog.name, "xã hoằng đông")
+    assert dialog.unit_type.currentText() == "Xã"
+    assert dialog.on_documents.text() == "Trên văn bản: ỦY BAN NHÂN DÂN XÃ HOẰNG ĐÔNG"
+    assert (dialog.unit().name, dialog.unit().unit_type) == ("Xã Hoằng Đông", "xã")
+
+
 def test_unit_types_read_as_in_the_plan_dialog(qtbot):
     dialog = UnitDialog()
     qtbot.addWidget(dialog)
