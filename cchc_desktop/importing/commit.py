@@ -25,10 +25,10 @@ from cchc_desktop.errors import UserInputError
 from cchc_desktop.importing.headers import CONTENT, TASK_FIELDS
 from cchc_desktop.importing.heading import FIRST_YEAR, LAST_YEAR
 from cchc_desktop.importing.preview import ImportPreview
-from cchc_desktop.models import UNIT_TYPE_WORDS
 from cchc_desktop.progress import portion, steps
 from cchc_desktop.setup_unit import issuing_body_for
 from cchc_desktop.textnorm import fold
+from cchc_desktop.unit_names import split_unit_type
 
 IMPORT_ACTION = "nhập"
 UNNAMED_UNIT = "Đơn vị chưa đặt tên"
@@ -115,7 +115,7 @@ def _unit_id(db: Database, preview: ImportPreview, rows: list) -> int:
     if units:
         return units[0].id
     name = preview.heading.unit_name or UNNAMED_UNIT
-    unit_type = next((t for t in UNIT_TYPE_WORDS if name.lower().startswith(t + " ")), "phường")
+    unit_type = split_unit_type(name)[0] or "phường"
     unit = {"id": next_id(db, "unit"), "name": name, "unit_type": unit_type, "province": "",
             "parent_body": "", "issuing_body": issuing_body_for(name) if preview.heading.unit_name else "",
             "place_name": name if preview.heading.unit_name else "", "report_recipient": ""}

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cchc_desktop.textnorm import clean, fold
+from cchc_desktop.unit_names import unit_name
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
@@ -52,7 +53,7 @@ def read_heading(lines: list[str]) -> Heading:
     unit = next((m[1].strip() for m in map(_UNIT.search, lines) if m), "")
     return Heading(
         title=title, plan_title=plan_title, year=_year_of(title) or _year_of(" ".join(lines)),
-        unit_name=unit[:1].upper() + unit[1:], **_attachment_fields(attachment),
+        unit_name=unit_name(unit), **_attachment_fields(attachment),
     )
 
 

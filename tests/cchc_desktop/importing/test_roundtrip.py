@@ -55,6 +55,23 @@ def test_a_fresh_database_gets_a_unit_named_from_the_file(db, demo_xlsx, tmp_pat
         fresh.close()
 
 
+def test_a_unit_named_in_a_letterhead_s_capitals_is_named_as_documents_write_it(tmp_path):
+    from cchc_desktop.workspace import Workspace
+
+    body, merges = demo_body()
+    rows = [["UBND XÃ HOẰNG ĐÔNG"], ["Phụ lục"], ["CÁC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH CCHC NĂM 2024"],
+            ["(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2024 của UBND xã Hoằng Đông)"], [], HEADERS] + body
+    path = write_xlsx(tmp_path / "a.xlsx", rows, shifted(merges, 6))
+    fresh = Workspace.open(tmp_path / "fresh")
+    try:
+        plan_id = commit(fresh.db, read_appendix(path))
+        unit = repo.get_unit(fresh.db, repo.get_plan(fresh.db, plan_id).unit_id)
+        assert (unit.name, unit.unit_type, unit.place_name) == ("Xã Hoằng Đông", "xã", "Xã Hoằng Đông")
+        assert unit.issuing_body == "ỦY BAN NHÂN DÂN XÃ HOẰNG ĐÔNG"
+    finally:
+        fresh.close()
+
+
 def test_appending_to_a_plan_with_the_standard_areas_matches_them_by_title(db, demo_xlsx):
     unit_id = repo.list_units(db)[0].id
     change = create_plan(db, unit_id, 2024)
