@@ -33,7 +33,8 @@ def run(args: argparse.Namespace, opened_workspace: Callable) -> None:
     """Run ``cchc import``. ``opened_workspace(args)`` is the command line's context
     manager that opens the database (creating it in a new data directory) and takes the
     lock. A new plan's file is read and checked before it is called, so a file that cannot
-    be imported, or a dry run, creates no data directory and no empty database."""
+    be imported, or a dry run, creates no data directory and no empty database; a dry run
+    where data exist reads them for the doubts about where the tasks would go."""
     from cchc_desktop.importing import commit
 
     if args.plan is not None:
@@ -42,14 +43,18 @@ def run(args: argparse.Namespace, opened_workspace: Callable) -> None:
 
             plan_year = repo.get_plan(workspace.db, args.plan).year
             preview = _read_and_show(args, plan_year)
+            _show_target_warnings(workspace.db, preview, plan_id=args.plan)
             if not args.dry_run:
                 _report_commit(commit(workspace.db, preview, plan_id=args.plan), preview)
-        return
-    preview = _read_and_show(args, args.year)
+    else:
+        preview = _read_and_show(args, args.year)
+        if not args.dry_run or _has_data(args):
+            with opened_workspace(args) as workspace:
+                _show_target_warnings(workspace.db, preview, year=args.year)
+                if not args.dry_run:
+                    _report_commit(commit(workspace.db, preview, year=args.year), preview)
     if args.dry_run:
-        return
-    with opened_workspace(args) as workspace:
-        _report_commit(commit(workspace.db, preview, year=args.year), preview)
+        print("Chạy thử: chưa ghi gì vào dữ liệu.")
 
 
 def _read_and_show(args: argparse.Namespace, year: int | None):
@@ -60,9 +65,27 @@ def _read_and_show(args: argparse.Namespace, year: int | None):
     if year is not None:
         preview.set_year(year)
     print("\n".join(summary_lines(preview)))
-    if args.dry_run:
-        print("Chạy thử: chưa ghi gì vào dữ liệu.")
     return preview
+
+
+def _show_target_warnings(db, preview, **target) -> None:
+    """The doubts only the data can raise (another unit, tasks already in the plan),
+    printed after the summary's own warnings."""
+    from cchc_desktop.importing import target_warnings
+
+    for warning in target_warnings(db, preview, **target):
+        print(f"Cảnh báo: {warning}")
+
+
+def _has_data(args: argparse.Namespace) -> bool:
+    from cchc_desktop.errors import CchcError
+    from cchc_desktop.paths import existing_data_dir
+
+    try:
+        existing_data_dir(args.data_dir)
+    except CchcError:  # no database there yet (or no such folder): nothing to compare with
+        return False
+    return True
 
 
 def _report_commit(plan_id: int, preview) -> None:

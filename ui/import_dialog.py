@@ -4,8 +4,8 @@
 and no dialog), then makes the dialog. ``ImportDialog`` shows the columns as
 detected, each with a box to give it another meaning, a preview of every row (areas
 bold, the reading of each deadline, the warnings in orange; those about the whole file,
-such as a year other than the plan's, above the rows) and where the tasks go: a new
-plan for a year, or an existing plan. "Nhập" writes everything as one change
+such as a year other than the plan's, and about where it goes, such as tasks already in
+the plan, above the rows) and where the tasks go: a new plan for a year, or an existing plan. "Nhập" writes everything as one change
 (undoable through ``operations``); "Hủy" writes nothing. ``result_plan_id`` holds the
 plan written to. The column boxes are a ``ColumnMappingBox`` (``ui.import_column_mapping``),
 the rows an ``ImportPreviewView`` (``ui.import_preview_view``) of an ``ImportPreviewModel``.
@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop import repo
-from cchc_desktop.importing import ImportPreview, import_change, read_appendix
+from cchc_desktop.errors import CchcError
+from cchc_desktop.importing import ImportPreview, import_change, read_appendix, target_warnings
 from cchc_desktop.importing.commit import IMPORT_ACTION
 from cchc_desktop.importing.heading import FIRST_YEAR, LAST_YEAR
 from cchc_desktop.progress import portion
@@ -192,6 +193,8 @@ class ImportDialog(QDialog):
         year = self._reading_year()
         if year != self.preview.year:
             self._correct(f"Đang đọc lại thời hạn theo năm {year}…", lambda preview: preview.set_year(year))
+        else:
+            self._show_doubts()
 
     def _correct(self, label: str, correction: Callable[[ImportPreview], None], new_columns: bool = False) -> None:
         """Apply ``correction`` to the preview: here for a small table, on a fork in a
@@ -262,17 +265,33 @@ class ImportDialog(QDialog):
 
     def _refresh(self) -> None:
         self.view.show_preview(self.preview)
-        preview = self.preview
-        self.summary_label.setText(
-            f"{len(preview.areas)} nhóm nhiệm vụ, {len(preview.tasks)} nhiệm vụ, "
-            f"{len(preview.warnings)} cảnh báo. Thời hạn được hiểu theo năm {preview.year}."
-        )
-        self.file_warnings_label.setText("\n".join(preview.file_warnings))
-        self.file_warnings_label.setVisible(bool(preview.file_warnings))
+        self._show_doubts()
         problem = self._problem()
         self.error_label.setText(problem)
         self.error_label.setVisible(bool(problem))
         self.import_button.setEnabled(not problem)
+
+    def _show_doubts(self) -> None:
+        """The counts, and above the rows the doubts about the whole file and about where
+        it goes (another unit's file, tasks already in the plan chosen)."""
+        preview = self.preview
+        doubts = preview.file_warnings + self._target_warnings()
+        count = len(preview.warnings) + len(doubts) - len(preview.file_warnings)
+        self.summary_label.setText(
+            f"{len(preview.areas)} nhóm nhiệm vụ, {len(preview.tasks)} nhiệm vụ, "
+            f"{count} cảnh báo. Thời hạn được hiểu theo năm {preview.year}."
+        )
+        self.file_warnings_label.setText("\n".join(doubts))
+        self.file_warnings_label.setVisible(bool(doubts))
+
+    def _target_warnings(self) -> list[str]:
+        target = self._target()
+        if target.get("plan_id", 0) is None:  # "add to a plan" with none to choose
+            return []
+        try:
+            return target_warnings(self.db, self.preview, **target)
+        except CchcError:  # the plan was deleted meanwhile: the import itself will say so
+            return []
 
     def _problem(self) -> str:
         if "content" not in self.preview.mapped_fields:

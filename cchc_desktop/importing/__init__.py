@@ -9,6 +9,7 @@ Reading is split by concern: ``filecheck`` (what the file is), ``xlsx_reader`` a
 ``headers`` (which column holds what), ``rows`` (areas, tasks, continuation rows),
 ``heading`` (title and year above the table), ``file_year`` (the year the file is
 for, and the warning when the plan's is another), ``preview`` (the plain-data result),
+``target_checks`` (doubts about where it goes: another unit, tasks already there),
 ``commit`` (the Change).
 """
 
@@ -19,9 +20,10 @@ from cchc_desktop.importing.headers import FIELD_LABELS, FIELDS
 from cchc_desktop.importing.preview import Column, ImportPreview, TableChoice, read_appendix
 from cchc_desktop.importing.rows import AREA, TASK, PreviewArea, PreviewRow
 from cchc_desktop.importing.summary import summary_lines
+from cchc_desktop.importing.target_checks import target_warnings
 
 __all__ = [
     "read_appendix", "commit", "import_change", "ImportChange", "ImportPreview", "Column", "TableChoice",
     "PreviewArea", "PreviewRow", "AREA", "TASK", "FIELDS", "FIELD_LABELS", "MAX_FILE_BYTES", "MAX_ROWS",
-    "summary_lines",
+    "summary_lines", "target_warnings",
 ]

@@ -46,7 +46,8 @@ def test_preview_shows_areas_bold_readings_and_warnings(dialog):
     assert row_2.data() == "Thiếu công chức/cơ quan chủ trì. Chưa có thời gian hoàn thành."
     assert row_2.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b35c00"
     assert dialog.view.isColumnHidden(NOTE_COLUMN)
-    assert dialog.summary_label.text().startswith("7 nhóm nhiệm vụ, 44 nhiệm vụ, 9 cảnh báo.")
+    # 9 rows' doubts, and one about where: the demo's unit has a plan of 2024 already.
+    assert dialog.summary_label.text().startswith("7 nhóm nhiệm vụ, 44 nhiệm vụ, 10 cảnh báo.")
 
 
 def test_only_rows_with_warnings(dialog):
@@ -60,7 +61,7 @@ def test_remapping_a_column_changes_the_preview(dialog):
     lead_combo = dialog.mapping_box.field_combos[2]
     lead_combo.setCurrentIndex(lead_combo.findData("ignore"))
     assert dialog.model.index(1, 3).data() == ""
-    assert "44 nhiệm vụ, 48 cảnh báo" in dialog.summary_label.text()  # 39 more leads missing
+    assert "44 nhiệm vụ, 49 cảnh báo" in dialog.summary_label.text()  # 39 more leads missing
     supporting_combo = dialog.mapping_box.field_combos[3]
     supporting_combo.setCurrentIndex(supporting_combo.findData("lead"))
     assert dialog.model.index(1, 3).data() == "Các công chức chuyên môn khác"
@@ -84,19 +85,35 @@ def test_import_into_a_new_plan(dialog, db):
     assert len(repo.list_tasks(db, plan.id)) == 44
 
 
+YEAR_TAKEN = ("Phường 1 đã có kế hoạch năm 2024: nhập vào kế hoạch mới sẽ thành hai kế hoạch của năm này "
+              "(để bổ sung kế hoạch đã có, hãy nhập vào chính kế hoạch đó).")
+
+
 def test_a_year_other_than_the_files_is_warned_above_the_rows(dialog, db):
-    assert dialog.file_warnings_label.isHidden()  # the file's own year, 2024
+    assert dialog.file_warnings_label.text() == YEAR_TAKEN  # the file's own year, 2024: only where it goes
     dialog.year_spin.setValue(2025)
     shown = dialog.file_warnings_label.text()
     assert not dialog.file_warnings_label.isHidden()
     assert shown.startswith("Tệp này là kế hoạch năm 2024 (tiêu đề phụ lục ghi năm 2024; 34/44 nhiệm vụ có thời gian "
                             "hoàn thành trong năm 2024), nhưng đang được nhập vào kế hoạch năm 2025.")
     assert "(Kế hoạch → Sao chép sang năm mới…, hoặc lệnh cchc copy-plan)" in shown
+    assert YEAR_TAKEN not in shown  # no plan of 2025 yet
     assert "10 cảnh báo" in dialog.summary_label.text()
+
+
+def test_where_the_tasks_go_is_warned_about_above_the_rows(dialog, db):
+    """The demo's own appendix into the demo plan: all of it is there already."""
     demo_id = repo.plan_id_by_demo_key(db, "phuong1_2024")
     dialog.existing_plan.setChecked(True)
-    dialog.plan_combo.setCurrentIndex(dialog.plan_combo.findData(demo_id))  # a plan of 2024: no warning
-    assert dialog.file_warnings_label.isHidden()
+    dialog.plan_combo.setCurrentIndex(dialog.plan_combo.findData(demo_id))
+    assert dialog.file_warnings_label.text() == (
+        "44 trong 44 nhiệm vụ của tệp đã có trong kế hoạch này (cùng nội dung; dòng 7, 8, 9, 10, 11, …): "
+        "nếu nhập, các nhiệm vụ đó sẽ có hai lần.")
+    assert "10 cảnh báo" in dialog.summary_label.text()
+    dialog.new_plan.setChecked(True)
+    dialog.year_spin.setValue(2026)
+    assert YEAR_TAKEN not in dialog.file_warnings_label.text()
+    assert "đã có trong kế hoạch này" not in dialog.file_warnings_label.text()
 
 
 def test_import_into_an_existing_plan(dialog, db):

@@ -90,7 +90,7 @@ def test_remapping_a_column_in_the_background(dialog):
     assert dialog.model.index(1, 3).data() == "Công chức Văn phòng – Thống kê"  # until the worker is done
     dialog.job.wait()
     assert dialog.model.index(1, 3).data() == ""
-    assert "44 nhiệm vụ, 48 cảnh báo" in dialog.summary_label.text()
+    assert "44 nhiệm vụ, 49 cảnh báo" in dialog.summary_label.text()  # 39 more leads missing, one doubt about where
     assert dialog.mapping_box.field_combos[2].currentData() == "ignore"
 
 

@@ -32,6 +32,14 @@ def test_dry_run_then_import_then_list_the_tasks(tmp_path):
 
     done = _cchc("--data-dir", data, "import", str(path))
     assert done.returncode == 0, done.stderr
+    # The file's own doubts only: a fresh database raises none about where the tasks go.
+    assert [line for line in done.stdout.splitlines() if line.startswith("Cảnh báo:")] == ["Cảnh báo: 2"]
+
+    dry_again = _cchc("--data-dir", data, "import", str(path), "--dry-run")
+    assert dry_again.stdout.splitlines()[-2:] == [
+        "Cảnh báo: Đơn vị chưa đặt tên đã có kế hoạch năm 2025: nhập vào kế hoạch mới sẽ thành hai kế hoạch "
+        "của năm này (để bổ sung kế hoạch đã có, hãy nhập vào chính kế hoạch đó).",
+        "Chạy thử: chưa ghi gì vào dữ liệu."]
     plan_id = int(done.stdout.strip().splitlines()[-1])
     plans = json.loads(_cchc("--data-dir", data, "plans", "--format", "json").stdout)
     assert [(p["id"], p["year"], p["tasks"]) for p in plans] == [(plan_id, 2025, 3)]
@@ -53,6 +61,8 @@ def test_append_to_a_plan_and_choose_the_year(tmp_path):
     assert "Năm dùng để đọc thời hạn: 2026." in first.stdout
     again = _cchc("--data-dir", data, "import", str(path), "--plan", plan_id)
     assert again.returncode == 0, again.stderr
+    assert ("Cảnh báo: 3 trong 3 nhiệm vụ của tệp đã có trong kế hoạch này (cùng nội dung; dòng 5, 6, 8): "
+            "nếu nhập, các nhiệm vụ đó sẽ có hai lần.") in again.stdout.splitlines()
     assert again.stdout.strip().splitlines()[-1] == plan_id
     tasks = json.loads(_cchc("--data-dir", data, "tasks", "--plan", plan_id, "--format", "json").stdout)
     assert [t["stt"] for t in tasks] == [1, 2, 3, 4, 5, 6]
