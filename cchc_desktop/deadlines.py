@@ -188,6 +188,37 @@ def _on_quarters(m, scan):
         _add(scan, m, _months_span(3 * quarter - 2, 3 * quarter), _year(m[3]))
 
 
+def _range_mode(m) -> str:
+    """A range ("tháng 3 - 4", "từ quý II đến quý III") is due at its end, "từ" or not;
+    "trước" one is due the day before it starts."""
+    return "before" if _mode(m) == "before" else "end"
+
+
+def _on_month_range(m, scan):
+    # "Tháng 3 - 4/2024", "tháng 3 đến tháng 5 năm 2024": one span, due when it ends.
+    first, last = int(m[1]), int(m[2])
+    if not 1 <= first <= last <= 12:
+        scan.review = True
+        return
+    _add(scan, m, _months_span(first, last), _year(m.groupdict().get("y")), mode=_range_mode(m))
+
+
+def _on_quarter_range(m, scan):
+    # "Quý III-IV/2024", "quý II đến quý III năm 2024": one span, due when it ends.
+    first, last = _QUARTER_NUMBERS[m[1]], _QUARTER_NUMBERS[m[2]]
+    if first > last:
+        scan.review = True
+        return
+    _add(scan, m, _months_span(3 * first - 2, 3 * last), _year(m[3]), mode=_range_mode(m))
+
+
+def _on_months(m, scan):
+    # "Tháng 3, 6, 9, 12 năm 2024": each month is due at its end.
+    year = _year(m.groupdict().get("y"))
+    for month in [int(m[1]), *map(int, re.findall(r"[0-9]{1,2}", m[2]))]:
+        _add(scan, m, _month_span(month), year)
+
+
 def _on_part_of_year(m, scan):
     months = int(m[1])
     if not 1 <= months <= 12:
@@ -212,6 +243,9 @@ _RULES = [
     (r"\bdinh ky\s*trong\s*nam(?:\s*" + _YEAR + ")?", _on_vague_year),
     (r"(?:\bnam\s*)?" + _YEAR + r"\s*va\s*(?:cac|nhung)\s*nam\s*(?:tiep theo|sau|ke tiep)\b",
      _on_year_onwards),
+    # Before the full date: "tháng 3 - 4/2024" is two months, not the 3rd of April.
+    (_PRE + r"\bthang\s*" + _NUM + r"\s*(?:-|\u2013|\u2014|den)\s*(?:thang\s*)?([0-9]{1,2})(?![0-9])"
+     r"(?:\s*(?:/|nam)\s*(?P<y>[0-9]{4})(?![0-9]))?", _on_month_range),
     (_PRE + r"(?:\bngay\s*)?" + _NUM + r"\s*(?:/|-|\.)\s*([0-9]{1,2})\s*(?:/|-|\.)\s*" + _YEAR,
      _on_full_date),
     (r"(?:\bgiai doan\s*|\btu\s*)?(?:\bnam\s*)?(?<![0-9/])" + _YEAR
@@ -221,10 +255,15 @@ _RULES = [
     (r"\b" + _REPEAT + r"thang\b(?!\s*[0-9])", _recurrence("monthly")),
     (r"\b" + _REPEAT + r"quy\b(?!\s*(?:[0-9]|i|v))", _recurrence("quarterly")),
     (r"\b" + _REPEAT + r"nam\b(?!\s*[0-9])", _recurrence("yearly")),
+    (_PRE + r"\bquy\s*(" + _QUARTER + r")\s*(?:-|\u2013|\u2014|den)\s*(?:quy\s*)?(" + _QUARTER
+     + r")(?:\s*(?:nam|/)\s*" + _YEAR + ")?", _on_quarter_range),
     (_PRE + r"\bquy\s*(" + _QUARTER + r")((?:\s*(?:,|;|va|&)\s*(?:quy\s*)?" + _QUARTER
      + r")*)(?:\s*(?:nam|/)\s*" + _YEAR + ")?", _on_quarters),
     (_PRE + r"\bngay\s*" + _NUM + r"\s*thang\s*([0-9]{1,2})(?![0-9])"
      r"(?:\s*(?:nam|/)\s*(?P<y>[0-9]{4})(?![0-9]))?", _on_day_month),
+    # A list of months; a number followed by "tháng" is "6 tháng đầu năm", not a month.
+    (_PRE + r"\bthang\s*" + _NUM + r"((?:\s*(?:,|;|va|&)\s*(?:thang\s*)?[0-9]{1,2}(?![0-9/])(?!\s*thang))+)"
+     r"(?:\s*(?:/|nam)\s*(?P<y>[0-9]{4})(?![0-9]))?", _on_months),
     (_PRE + r"\bthang\s*([0-9]{1,2})\s*(?:/|nam)\s*(?P<y>[0-9]{4})(?![0-9])", _on_month),
     (_PRE + _NUM + r"\s*/\s*(?P<y>[0-9]{4})(?![0-9])", _on_month),
     (_PRE + r"(?:\bngay\s*)?" + _NUM + r"\s*/\s*([0-9]{1,2})(?![0-9/])", _on_day_month),

@@ -108,6 +108,25 @@ CASES = [
      tuple(d(4, m) for m in range(1, 13)), "monthly", False),
     ("6 tháng/lần", "recurring", (d(30, 6), d(31, 12)), "half-yearly", False),
     ("Liên tục", "continuous", (), None, False),
+    # --- ranges and lists of months and quarters (one span, due at its end; each month) ---
+    ("Tháng 3 - 4/2024", "date", (d(30, 4),), None, False),  # not the 3rd of April
+    ("Tháng 3-4 năm 2024", "date", (d(30, 4),), None, False),
+    ("Tháng 3 đến tháng 5 năm 2024", "date", (d(31, 5),), None, False),  # as "Từ tháng 3 đến…"
+    ("Trong tháng 11 – 12", "date", (d(31, 12),), None, False),
+    ("Quý III-IV/2024", "date", (d(31, 12),), None, False),
+    ("Quý III - IV năm 2024", "date", (d(31, 12),), None, False),
+    ("Quý II đến quý III năm 2024", "date", (d(30, 9),), None, False),
+    ("Từ quý II đến quý III năm 2025", "date", (d(30, 9, 2025),), None, False),
+    ("Quý I-II", "date", (d(30, 6),), None, False),
+    ("tháng 3,6,9,12", "dates", QUARTER_ENDS_2024, None, False),
+    ("Tháng 3, 6, 9, 12 năm 2025", "dates", (d(31, 3, 2025), d(30, 6, 2025), d(30, 9, 2025), d(31, 12, 2025)),
+     None, False),
+    ("Tháng 6 và tháng 12", "dates", (d(30, 6), d(31, 12)), None, False),
+    ("Tháng 3, 6 tháng đầu năm", "dates", (d(31, 3), d(30, 6)), None, False),  # "6 tháng" is a half-year
+    ("Tháng 12-2024", "date", (d(31, 12),), None, False),  # a month and its year, not a range
+    ("Tháng 5 - 3/2024", "unspecified", (), None, True),  # a range that ends before it starts
+    ("Quý IV - II năm 2024", "unspecified", (), None, True),
+    ("tháng 13, 14", "unspecified", (), None, True),
     # --- messy text ---
     (unicodedata.normalize("NFD", "Quý I năm 2024"), "date", (d(31, 3),), None, False),
     (unicodedata.normalize("NFD", "Trước ngày 15 tháng 01 hằng năm"), "recurring",
