@@ -1,11 +1,22 @@
 """Finding tasks: case- and diacritic-insensitive text search, with đ matching d.
 
+Each word of a query must be a whole word of the task ("thu tuc" finds "thủ tục", not
+"tiếp tục thực hiện", whose "thực" only starts with "thu"), except the last one, which is
+still being typed and may be the start of a word ("thu tu" finds "thủ tục" already). A
+query that ends with a space or a punctuation mark has no word being typed.
+
+Texts and queries are kept as *needles*: a task's folded words between single spaces,
+with a space at each end (" thu tuc "); a whole word is " thu ", a word's start " tu",
+so every test is one substring search.
+
 The GUI's appendix table (through ``TaskIndex``) and ``cchc tasks --search`` use these
 same functions.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import replace as with_fields
@@ -19,18 +30,36 @@ from cchc_desktop.tracking import TaskTracking
 SEARCHED_FIELDS = ("content", "lead", "supporting", "output")
 
 
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: "3989/KH-UBND" is three words
+
+
+def search_text(text: str) -> str:
+    """``text``'s folded words between single spaces, with a space at each end."""
+    return f" {' '.join(_WORD.findall(fold(text)))} "
+
+
 def task_search_text(task: Task) -> str:
-    """The folded text a query is matched against (fields kept apart by a line break,
-    so a query never matches across two fields)."""
-    return fold(" \u2029 ".join(getattr(task, name) for name in SEARCHED_FIELDS)).replace("\u2029", "\n")
+    """The text a query is matched against: the words of every searched field."""
+    return search_text(" ".join(getattr(task, name) for name in SEARCHED_FIELDS))
 
 
 def query_words(query: str) -> list[str]:
-    return fold(query).split()
+    """The needles of ``query``: " word " for each whole word, " wor" for the last one
+    while it is being typed (the query ends inside it)."""
+    words = _WORD.findall(fold(query))
+    needles = [f" {word} " for word in words]
+    if needles and _ends_in_a_word(query):
+        needles[-1] = needles[-1][:-1]
+    return needles
+
+
+def _ends_in_a_word(query: str) -> bool:
+    last = query[-1]  # a tone mark typed on its own (NFD input) belongs to the word before it
+    return last.isalnum() or unicodedata.combining(last) != 0
 
 
 def matches(search_text: str, words: list[str]) -> bool:
-    """Every word of the query occurs somewhere in the task's searched fields."""
+    """Every needle of the query is in the task's searched fields."""
     return all(word in search_text for word in words)
 
 
@@ -122,10 +151,10 @@ class TaskIndex:
     def _match(self, others: TaskFilter, words: frozenset[str]) -> tuple[int, ...]:
         candidates, known = self._base(others), frozenset()
         for (earlier_others, earlier_words), earlier in self._results.items():
-            # Every word of the earlier query lies inside a word of this one: whatever
-            # this query finds, the earlier one found too.
+            # Every needle of the earlier query starts a needle of this one (" ke " of
+            # " ke ", " hoa" of " hoach"): whatever this query finds, the earlier one found too.
             if earlier_others == others and len(earlier) < len(candidates) \
-                    and all(any(old in new for new in words) for old in earlier_words):
+                    and all(any(new.startswith(old) for new in words) for old in earlier_words):
                 candidates, known = earlier, earlier_words
         texts = self._texts
         for word in sorted(words - known, key=len, reverse=True):  # the longest word rules out most

@@ -17,6 +17,23 @@ def test_search_ignores_case_and_diacritics_and_d_matches_dj():
     assert not matches(text, query_words("kiểm tra"))
 
 
+def test_finished_words_are_whole_words_and_the_last_may_be_a_words_start():
+    text = task_search_text(Task(None, 1, 1, 1, content="Tiếp tục thực hiện Kế hoạch 3989/KH-UBND", lead="Văn phòng"))
+    assert not matches(text, query_words("thu tuc"))  # "thực" only starts with "thu", "tục" is another task's
+    assert matches(text, query_words("tiep tuc thu"))  # the word being typed: the start of "thực"
+    assert not matches(text, query_words("tiep tuc thu "))  # a space ends it: no whole word "thu"
+    assert matches(text, query_words("ke hoach 3989/KH-UB"))  # words split at punctuation, as in the text
+    assert not matches(text, query_words("oach"))  # not the middle of a word
+    assert query_words("thủ tục") == [" thu ", " tuc"]
+    assert query_words("thủ tục, ") == [" thu ", " tuc "]
+
+
+def test_a_tone_mark_typed_on_its_own_keeps_the_word_being_typed():
+    import unicodedata
+
+    assert query_words(unicodedata.normalize("NFD", "thủ tụ")) == [" thu ", " tu"]
+
+
 def test_search_over_nfd_text():
     import unicodedata
 

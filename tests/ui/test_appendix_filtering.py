@@ -11,6 +11,8 @@ def settle():
 
 
 def rows_on_screen(view) -> range:
+    if view.model().rowCount() == 0:
+        return range(0)  # nothing found ("cụ thể": no task has those words)
     first, last = view.rowAt(0), view.rowAt(view.viewport().height() - 1)
     return range(first, (view.model().rowCount() - 1 if last < 0 else last) + 1)
 
