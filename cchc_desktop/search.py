@@ -15,7 +15,6 @@ same functions.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,18 +23,15 @@ from functools import cached_property
 from datetime import date
 
 from cchc_desktop.models import Task
-from cchc_desktop.textnorm import fold
+from cchc_desktop.textnorm import fold, fold_words
 from cchc_desktop.tracking import TaskTracking
 
 SEARCHED_FIELDS = ("content", "lead", "supporting", "output")
 
 
-_WORD = re.compile(r"[^\W_]+")  # letters and digits: "3989/KH-UBND" is three words
-
-
 def search_text(text: str) -> str:
     """``text``'s folded words between single spaces, with a space at each end."""
-    return f" {' '.join(_WORD.findall(fold(text)))} "
+    return f" {' '.join(fold_words(text))} "
 
 
 def task_search_text(task: Task) -> str:
@@ -46,7 +42,7 @@ def task_search_text(task: Task) -> str:
 def query_words(query: str) -> list[str]:
     """The needles of ``query``: " word " for each whole word, " wor" for the last one
     while it is being typed (the query ends inside it)."""
-    words = _WORD.findall(fold(query))
+    words = fold_words(query)
     needles = [f" {word} " for word in words]
     if needles and _ends_in_a_word(query):
         needles[-1] = needles[-1][:-1]

@@ -109,6 +109,19 @@ def fold(text: str | None) -> str:
     return folded if folded.isascii() else unicodedata.normalize("NFC", folded)
 
 
+_FOLDED_WORD = re.compile(r"[^\W_]+")
+
+
+def fold_words(text: str | None) -> list[str]:
+    """The words of ``fold(text)``, runs of letters and digits ("3989/KH-UBND" is three
+    words), found in one pass: the search folds every task of a plan with it."""
+    if not text:
+        return []
+    composed = text if text.isascii() else unicodedata.normalize("NFC", text)
+    folded = composed.translate(_FOLD_TABLE).lower()
+    return _FOLDED_WORD.findall(folded if folded.isascii() else unicodedata.normalize("NFC", folded))
+
+
 def sort_key(text: str | None) -> tuple:
     """Key for Vietnamese dictionary order.
 

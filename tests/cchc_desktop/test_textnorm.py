@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_desktop.textnorm import clean, fold, modern_tone, sort_key
+from cchc_desktop.textnorm import clean, fold, fold_words, modern_tone, sort_key
 
 
 def nfc(text: str) -> str:
@@ -149,6 +150,17 @@ def test_clean_is_idempotent_nfc_and_tidy(text):
 def test_fold_is_idempotent(text):
     assert fold(fold(text)) == fold(text)
     assert fold(text) == fold(unicodedata.normalize("NFD", text))
+
+
+def test_fold_words():
+    assert fold_words("Kế hoạch số 3989/KH-UBND, “Đẩy mạnh”…") == ["ke", "hoach", "so", "3989", "kh", "ubnd", "day", "manh"]
+    assert fold_words("") == [] and fold_words(None) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_fold_words_are_the_words_of_fold(text):
+    assert fold_words(text) == re.findall(r"[^\W_]+", fold(text))
 
 
 @settings(max_examples=200, deadline=None)
