@@ -9,14 +9,6 @@ from cchc_desktop.models import Unit
 from cchc_desktop.sqlite_db import Database
 
 
-def issuing_body_for(name: str) -> str:
-    """The issuing-body line of the document header: 'ỦY BAN NHÂN DÂN PHƯỜNG 1'.
-
-    ``name`` carries its unit type ("Phường 1", "Xã Hoằng Đông"), as units sign.
-    """
-    return f"ỦY BAN NHÂN DÂN {name.upper()}"
-
-
 def create_unit_with_plan(db: Database, unit: Unit, year: int) -> int:
     """Create ``unit`` and a first plan for ``year`` (the same plan as "Kế hoạch mới…":
     standard fields and the seven standard areas); return the plan id."""

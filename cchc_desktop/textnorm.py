@@ -94,6 +94,19 @@ def _fold_table() -> dict[int, str | None]:
 _FOLD_TABLE = _fold_table()
 
 
+# C0/C1 control characters other than tab and newline: pasted from Word (vertical
+# tab for a manual line break) or legacy files; invisible and refused by xlsx.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str | None) -> str:
+    """NFC, one kind of line break, no invisible control characters; nothing else changes
+    (what a document prints as stored, unlike ``clean``, which repairs what was typed)."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _CONTROL.sub(" ", text)
+
+
 def fold(text: str | None) -> str:
     """Search key: lower case, no diacritics, đ -> d ("Đăng ký" -> "dang ky").
 

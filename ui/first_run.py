@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.models import UNIT_TYPES, Unit
-from cchc_desktop.setup_unit import issuing_body_for
 from cchc_desktop.textnorm import clean
-from cchc_desktop.unit_names import split_unit_type, unit_name
+from cchc_desktop.unit_names import issuing_body_for, split_unit_type, unit_name
 from ui.form_widgets import lay_out_form_dialog
 
 WELCOME_TEXT = (

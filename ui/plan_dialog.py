@@ -29,7 +29,7 @@ from cchc_desktop.changes import Change
 from cchc_desktop.edits.plans import shift_phrase_years
 from cchc_desktop.models import UNIT_TYPES
 from cchc_desktop.periods import ReportSchedule, ScheduleError
-from cchc_desktop.setup_unit import issuing_body_for
+from cchc_desktop.unit_names import issuing_body_for
 from cchc_desktop.textnorm import clean
 from ui import dialogs
 from ui.form_widgets import (

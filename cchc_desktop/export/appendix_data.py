@@ -9,26 +9,20 @@ The exporters only lay it out.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from cchc_desktop import repo
 from cchc_desktop.export.vn_dates import draft_or_date_words
-from cchc_desktop.models import UNIT_TYPE_WORDS, Plan, Task, Unit
+from cchc_desktop.models import Plan, Task, Unit
 from cchc_desktop.sqlite_db import Database
+from cchc_desktop.textnorm import clean_text
+from cchc_desktop.unit_names import issuing_body_in_text
 
 HEADING = "Phụ lục"
 COLUMN_HEADERS = ("Stt", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời gian hoàn thành")
 PLAN_SYMBOL = "KH-UBND"
 DECISION_SYMBOL = "QĐ-UBND"
 BLANK_NUMBER = "     "
-BODY_PREFIX = "ỦY BAN NHÂN DÂN"
-# Unit types written in lower case inside running text ("xã Hoằng Đông"), unless a
-# number follows, in which case the type is part of the name ("Phường 1").
-
-# C0/C1 control characters other than tab and newline: pasted from Word (vertical
-# tab for a manual line break) or legacy files; invisible and refused by xlsx.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -100,13 +94,6 @@ def task_row(task: Task) -> TaskRow:
     )
 
 
-def clean_text(text: str) -> str:
-    """NFC, one kind of line break, no invisible control characters; nothing else changes."""
-    text = unicodedata.normalize("NFC", text or "")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return _CONTROL.sub(" ", text)
-
-
 def area_label(numeral: str, title: str) -> str:
     label = clean_text(title).strip().upper()
     numeral = clean_text(numeral).strip().rstrip(".")
@@ -161,32 +148,3 @@ def document_number(number: str, default_symbol: str, blank: bool = False) -> st
     if serial.isdigit() and int(serial) < 10:
         serial = f"{int(serial):02d}"
     return f"{serial}/{symbol}"
-
-
-def issuing_body_in_text(unit: Unit) -> str:
-    """The issuing body as running text: ``ỦY BAN NHÂN DÂN PHƯỜNG 1`` -> ``Ủy ban nhân dân Phường 1``."""
-    name = clean_text(unit.name).strip()
-    body = clean_text(unit.issuing_body).strip() or f"{BODY_PREFIX} {name.upper()}"
-    if name and body.upper().endswith(name.upper()) and len(body) > len(name):
-        prefix = body[: len(body) - len(name)].strip()
-        return f"{_sentence_case(prefix)} {_unit_name_in_text(name)}"
-    for known in (BODY_PREFIX, "UỶ BAN NHÂN DÂN"):
-        if body.upper().startswith(known):
-            rest = body[len(known):].strip().title()
-            return f"{_sentence_case(body[:len(known)])} {_unit_name_in_text(rest)}".strip()
-    return body
-
-
-def _sentence_case(text: str) -> str:
-    text = text.lower()
-    return text[:1].upper() + text[1:]
-
-
-def _unit_name_in_text(name: str) -> str:
-    """``Xã Hoằng Đông`` -> ``xã Hoằng Đông``; ``Phường 1`` stays (the number is the name)."""
-    for unit_type in UNIT_TYPE_WORDS:
-        if name.lower().startswith(unit_type + " "):
-            rest = name[len(unit_type) + 1:].strip()
-            if rest and not rest[0].isdigit():
-                return f"{unit_type} {rest}"
-    return name

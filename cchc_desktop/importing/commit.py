@@ -26,9 +26,8 @@ from cchc_desktop.importing.headers import CONTENT, TASK_FIELDS
 from cchc_desktop.importing.heading import FIRST_YEAR, LAST_YEAR
 from cchc_desktop.importing.preview import ImportPreview
 from cchc_desktop.progress import portion, steps
-from cchc_desktop.setup_unit import issuing_body_for
 from cchc_desktop.textnorm import fold
-from cchc_desktop.unit_names import split_unit_type
+from cchc_desktop.unit_names import issuing_body_for, split_unit_type
 
 IMPORT_ACTION = "nhập"
 UNNAMED_UNIT = "Đơn vị chưa đặt tên"

@@ -15,9 +15,7 @@ from datetime import date
 from cchc_desktop import repo
 from cchc_desktop.deadlines import dmy
 from cchc_desktop.errors import UserInputError
-from cchc_desktop.export.appendix_data import (
-    BODY_PREFIX, clean_text, document_number, has_decision, issuing_body_in_text,
-)
+from cchc_desktop.export.appendix_data import clean_text, document_number, has_decision
 from cchc_desktop.export.vn_dates import blank_date_words, date_words
 from cchc_desktop.models import Plan, Unit
 from cchc_desktop.periods import get_period, report_title, submission_due, title
@@ -29,6 +27,7 @@ from cchc_desktop.report.tables import area_reports, indicator_rows
 from cchc_desktop.report.template import ReportTemplate, load_template
 from cchc_desktop.sqlite_db import Database
 from cchc_desktop.tracking import plan_schedule, track_period
+from cchc_desktop.unit_names import BODY_PREFIX, issuing_body_in_text
 
 REPORT_PERIODS = ("q1", "q2", "h1", "q3", "m9", "q4", "h2", "year")
 REPORT_SYMBOL = "BC-UBND"

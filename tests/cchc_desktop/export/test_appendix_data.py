@@ -2,10 +2,9 @@
 
 from datetime import date
 
-from cchc_desktop.export.appendix_data import (
-    COLUMN_HEADERS, AreaRow, TaskRow, build_appendix, document_number, issuing_body_in_text,
-)
+from cchc_desktop.export.appendix_data import COLUMN_HEADERS, AreaRow, TaskRow, build_appendix, document_number
 from cchc_desktop.models import Unit
+from cchc_desktop.unit_names import issuing_body_in_text
 
 from .conftest import ISSUED, make_plan
 
