@@ -15,7 +15,9 @@ from cchc_desktop.edits.parties import PartyBook, desired_links
 from cchc_desktop.edits.tasks import _next_task_id
 from cchc_desktop.errors import NotFoundError, UserInputError
 from cchc_desktop.progress import steps
+from cchc_desktop import repo
 from cchc_desktop.repo import ISSUER_NAMES
+from cchc_desktop.unit_names import issuing_body_in_text
 
 PLAN_FIELDS = (
     "issuing_body", "parent_body", "place_name", "unit_name",
@@ -135,11 +137,22 @@ def copy_plan_to_year(db: Database, plan_id: int, year: int) -> Change:
         raise UserInputError("Năm của bản sao phải khác năm của kế hoạch gốc.")
     new_plan_id = next_id(db, "plan")
     plan = _copied_plan(source, new_plan_id, year) | issuer_names(db, source["unit_id"])
+    plan["decision_issuer"] = _approver_renamed(db, source)
     rows = [insert("plan", plan)]
     area_ids = _copy_areas(db, plan_id, new_plan_id, rows)
     _copy_tasks(db, source, new_plan_id, area_ids, year, rows)
     _copy_indicators(db, plan_id, new_plan_id, rows)
     return make_change(f"Sao chép kế hoạch sang năm {year}", rows)
+
+
+def _approver_renamed(db: Database, source: dict) -> str:
+    """The source's approving body for the copy, under the unit's name now: after a merger
+    "Chủ tịch Ủy ban nhân dân Phường 1" becomes "Chủ tịch Ủy ban nhân dân phường Tân Ninh";
+    another body (a higher level's) stays as written."""
+    issuer = source["decision_issuer"]
+    then = issuing_body_in_text(repo.document_unit(db, repo.get_plan(db, source["id"])))
+    now = issuing_body_in_text(repo.get_unit(db, source["unit_id"]))
+    return issuer.replace(then, now)
 
 
 def _copied_plan(source: dict, new_id: int, year: int) -> dict:

@@ -132,7 +132,14 @@ def attachment_line(plan: Plan, unit: Unit, draft: bool = False) -> tuple[str, b
 
 
 def has_decision(plan: Plan) -> bool:
-    return bool(plan.decision_number.strip() or plan.decision_issuer.strip() or plan.decision_date)
+    """Approved by a decision: its number or date is known; or, while neither the decision
+    nor the plan itself has a number or date, an approving body is named (a copy for a new
+    year keeps last year's approver until this year's documents are numbered)."""
+    if plan.decision_number.strip() or plan.decision_date:
+        return True
+    if plan.number.strip() or plan.issued_on:
+        return False
+    return bool(plan.decision_issuer.strip())
 
 
 def document_number(number: str, default_symbol: str, blank: bool = False) -> str:

@@ -113,6 +113,32 @@ def test_copy_to_new_year_moves_deadline_years_but_not_references(db, demo_plan_
     assert db.execute("SELECT count(*) FROM progress JOIN task ON task.id = progress.task_id WHERE task.plan_id = ?", [new_id]).fetchone()[0] == 0
 
 
+def _rename_unit(db, plan_id: int, name: str) -> None:
+    """The unit renamed after the merger; its plan keeps the names it was issued under."""
+    unit_id = repo.get_plan(db, plan_id).unit_id
+    UndoStack(db).do(plans.edit_unit(db, unit_id, name=name, issuing_body=f"ỦY BAN NHÂN DÂN {name.upper()}",
+                                     place_name=name))
+
+
+def test_a_copy_takes_the_units_name_now_and_its_approver_follows(db, demo_plan_id):
+    _rename_unit(db, demo_plan_id, "Phường Tân Ninh")
+    change = plans.copy_plan_to_year(db, demo_plan_id, 2025)
+    UndoStack(db).do(change)
+    copy = repo.get_plan(db, next(row.key["id"] for row in change.rows if row.table == "plan"))
+    assert (copy.unit_name, copy.issuing_body) == ("Phường Tân Ninh", "ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH")
+    assert copy.decision_issuer == "Chủ tịch Ủy ban nhân dân phường Tân Ninh"
+    original = repo.get_plan(db, demo_plan_id)
+    assert (original.unit_name, original.decision_issuer) == ("Phường 1", "Chủ tịch Ủy ban nhân dân Phường 1")
+
+
+def test_a_copy_keeps_an_approver_of_another_level(db, demo_plan_id):
+    UndoStack(db).do(plans.edit_plan(db, demo_plan_id, decision_issuer="Chủ tịch Ủy ban nhân dân thành phố Tây Ninh"))
+    _rename_unit(db, demo_plan_id, "Phường Tân Ninh")
+    change = plans.copy_plan_to_year(db, demo_plan_id, 2025)
+    copied_plan = next(row.after for row in change.rows if row.table == "plan")
+    assert copied_plan["decision_issuer"] == "Chủ tịch Ủy ban nhân dân thành phố Tây Ninh"
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Tháng 02/2024", "Tháng 02/2025"),
     ("Trước ngày 15/12/2024", "Trước ngày 15/12/2025"),

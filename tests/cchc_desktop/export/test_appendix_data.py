@@ -51,6 +51,16 @@ def test_plan_without_decision_is_attached_to_the_plan(db):
     assert document.title == "CÁC NHIỆM VỤ CCHC NĂM 2024"
 
 
+def test_a_plan_numbered_itself_is_attached_to_itself_though_an_approver_is_named(db):
+    """A copy for a new year keeps last year's approver: once the plan has its own number
+    and no decision's, the appendix goes with the plan."""
+    named = build_appendix(db, make_plan(db, [], decision_issuer="Chủ tịch Ủy ban nhân dân xã Hoằng Đông"))
+    assert named.attachment == ("(Kèm theo Quyết định số      /QĐ-UBND ngày    tháng    năm 2024 "
+                                "của Chủ tịch Ủy ban nhân dân xã Hoằng Đông)")
+    numbered = build_appendix(db, make_plan(db, [], decision_issuer="Chủ tịch Ủy ban nhân dân xã Hoằng Đông", **ISSUED))
+    assert numbered.attachment == "(Kèm theo Kế hoạch số 05/KH-UBND ngày 05 tháng 3 năm 2024 của Ủy ban nhân dân xã Hoằng Đông)"
+
+
 def test_unnumbered_plan_is_a_draft(db):
     undated = build_appendix(db, make_plan(db, []))
     assert undated.is_draft
