@@ -26,6 +26,9 @@ NO_ADDRESSEE = (
     "(Kế hoạch > Thông tin kế hoạch và đơn vị)."
 )
 
+NO_TASKS = ("Kế hoạch chưa có nhiệm vụ nào: báo cáo sẽ ghi “đề ra 0 nhiệm vụ” và mọi tỷ lệ 0%. "
+            "Hãy nhập phụ lục nhiệm vụ trước khi báo cáo.")
+
 
 def report_warnings(db: Database, plan_id: int, period: str, document: ReportDocument | None = None) -> list[str]:
     """The warnings for the report of ``plan_id`` for ``period``; none for one already
@@ -45,6 +48,8 @@ def report_warnings(db: Database, plan_id: int, period: str, document: ReportDoc
             f"Báo cáo {title(period, plan.year)} lấy số liệu đến ngày {dmy(end)}, trước ngày ban hành "
             f"kế hoạch ({dmy(plan.issued_on)}): kế hoạch chưa có hiệu lực trong kỳ này. Hãy kiểm tra lại kỳ báo cáo."
         )
+    if repo.task_count(db, plan_id) == 0:
+        warnings.append(NO_TASKS)
     warnings += unfilled_placeholder_warnings(document or build_report(db, plan_id, period))
     return warnings
 

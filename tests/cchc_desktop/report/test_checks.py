@@ -7,9 +7,9 @@ import sys
 from datetime import date
 
 from cchc_desktop import repo
-from cchc_desktop.models import Plan, Unit
+from cchc_desktop.models import Plan, Task, Unit
 from cchc_desktop.report import build_report, mark_period_sent, report_warnings, set_report_fields
-from cchc_desktop.report.checks import NO_ADDRESSEE
+from cchc_desktop.report.checks import NO_ADDRESSEE, NO_TASKS
 from cchc_desktop.changes import apply
 
 
@@ -18,7 +18,8 @@ def _second_half_plan(db, recipient: str = "Sở Nội vụ thành phố Hải P
     plan = Plan(None, unit_id, 2025, period_label="6 tháng cuối năm 2025", number="125/KH-UBND",
                 issued_on=date(2025, 8, 5), recipients=("Sở Nội vụ;", "Lưu: VT."))
     plan_id = repo.create_plan(db, plan)
-    repo.add_area(db, plan_id, "I", "Công tác chỉ đạo, điều hành")
+    area_id = repo.add_area(db, plan_id, "I", "Công tác chỉ đạo, điều hành")
+    repo.add_task(db, Task(None, plan_id, area_id, 1, content="Xây dựng kế hoạch CCHC", deadline_text="Tháng 9/2025"))
     return plan_id
 
 
@@ -45,6 +46,14 @@ def test_no_addressee_anywhere_leaves_a_line_to_fill_in_and_says_so(db):
     document = build_report(db, plan_id, "year")
     assert document.recipient_line == "Kính gửi: Sở Nội vụ thành phố Hải Phòng"
     assert document.recipients == ("- Như trên;", "- Lưu: VT.")  # "Sở Nội vụ" is the addressee
+
+
+def test_a_plan_without_tasks_is_flagged(db):
+    unit_id = repo.create_unit(db, Unit(None, "Phường Ngô Quyền", "phường", report_recipient="Sở Nội vụ"))
+    plan_id = repo.create_plan(db, Plan(None, unit_id, 2025))
+    assert report_warnings(db, plan_id, "q1") == [NO_TASKS]
+    text = " ".join(p for section in build_report(db, plan_id, "q1").sections for p in section.paragraphs)
+    assert "đề ra 0 nhiệm vụ" in text  # what the warning says the report will print
 
 
 def test_a_sent_report_is_not_second_guessed(db):
