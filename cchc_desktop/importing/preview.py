@@ -48,7 +48,8 @@ class Column:
 
     @property
     def label(self) -> str:
-        return f"Cột {self.name}: {self.title}" if self.title else f"Cột {self.name}"
+        title = " ".join(self.title.split())  # a header cell wrapped in the file ("Thời gian\nhoàn thành")
+        return f"Cột {self.name}: {title}" if title else f"Cột {self.name}"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ def _cchc(*args: str) -> subprocess.CompletedProcess:
 
 
 def _small_file(tmp_path) -> Path:
-    rows = [["Phụ lục"], ["CÁC NHIỆM VỤ CCHC NĂM 2025"], HEADERS, ["I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"],
+    headers = [*HEADERS[:5], "Thời gian\nhoàn thành"]  # wrapped in its cell, as offices write it
+    rows = [["Phụ lục"], ["CÁC NHIỆM VỤ CCHC NĂM 2025"], headers, ["I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"],
             [1, "Xây dựng kế hoạch CCHC", "Văn phòng", "Các bộ phận", "Kế hoạch", "Tháng 01/2025"],
             [2, "Kiểm tra công vụ", "", "", "Báo cáo", "Theo chỉ đạo"],
             ["II. CẢI CÁCH THỂ CHẾ"], [3, "Rà soát văn bản", "Tư pháp", "", "Báo cáo", "Quý II năm 2025"]]
@@ -27,6 +28,7 @@ def test_dry_run_then_import_then_list_the_tasks(tmp_path):
     assert dry.returncode == 0, dry.stderr
     assert "Nhóm nhiệm vụ: 2" in dry.stdout and "Nhiệm vụ: 3" in dry.stdout
     assert "  dòng 6: Thiếu công chức/cơ quan chủ trì." in dry.stdout
+    assert "Cột F: Thời gian hoàn thành → Thời gian hoàn thành" in dry.stdout  # its header wraps in the file
     assert dry.stdout.rstrip().endswith("Chạy thử: chưa ghi gì vào dữ liệu.")
     assert not Path(data).exists()  # a dry run of a new plan opens no database: nothing is created
 
