@@ -128,11 +128,13 @@ def test_text_typed_survives_a_period_switch_and_esc(dialog, db, demo_plan_id):
 
 
 def test_warnings_show_what_the_province_would_send_back(qtbot, operations, db):
-    from cchc_desktop.models import Plan, Unit
+    from cchc_desktop.models import Plan, Task, Unit
 
     unit_id = repo.create_unit(db, Unit(None, "Phường Ngô Quyền", "phường"))
     plan_id = repo.create_plan(db, Plan(None, unit_id, 2025, period_label="6 tháng cuối năm 2025",
                                         issued_on=date(2025, 8, 5)))
+    area_id = repo.add_area(db, plan_id, "I", "Công tác chỉ đạo, điều hành")
+    repo.add_task(db, Task(None, plan_id, area_id, 1, content="Xây dựng kế hoạch CCHC", deadline_text="Tháng 9/2025"))
     shown = ReportDialog(operations, plan_id)
     qtbot.addWidget(shown)
     shown.show()
