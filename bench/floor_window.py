@@ -12,6 +12,9 @@ and the Python calls of the first paint, set a floor under the start-up ratio th
 no trimming of our own code can go below.
 
     python bench/floor_window.py DATA_DIR OUT.png
+
+Self-contained on purpose, like the other baselines: the window code it shares with
+bare_content_window.py would otherwise be an import, and its time would be measured too.
 """
 
 import os
