@@ -184,8 +184,8 @@ class DirectoryDialog(QDialog):
     def reload(self, select_name: str | None = None) -> None:
         selected = self.selected_entry()
         self.model.set_rows(directory.directory_rows(self.operations.db))
-        if select_name is not None:
-            self.select_where(lambda entry: entry.name == select_name)
+        if select_name is not None:  # capitals aside: a rename may have merged into "Một cửa" from "một cửa"
+            self.select_where(lambda entry: entry.name.casefold() == select_name.casefold())
         elif selected is not None:
             self.select_where(lambda entry: entry.id == selected.id)
         self.count_label.setText(f"{self.model.rowCount()} mục")

@@ -28,13 +28,30 @@ def _party(db: Database, party_id: int) -> dict:
     return row
 
 
-def rename_party(db: Database, party_id: int, new_name: str) -> Change:
-    """Rename an entry; when the new name already exists, the two are merged."""
-    party = _party(db, party_id)
-    new_name = clean(new_name).rstrip(".")
-    if not new_name:
+def _entry_name(name: str) -> str:
+    """The name as stored (tidied, no final full stop); refused empty or holding ";", which
+    separates the parties of a task's text: "A; B" would name two entries, not one."""
+    name = clean(name).rstrip(".")
+    if not name:
         raise UserInputError("Tên trong danh mục không được để trống.")
-    existing = db.execute("SELECT id FROM party WHERE name = ?", [new_name]).fetchone()
+    if ";" in name:
+        raise UserInputError(f"Tên “{name}” có dấu “;”, là dấu ngăn cách các đơn vị trong cột Chủ trì, "
+                             "Phối hợp: một mục trong danh mục không được chứa dấu này.")
+    return name
+
+
+def _same_name(db: Database, name: str) -> tuple[int, str] | None:
+    """The entry already called ``name``, capitals aside ("Một cửa" and "một cửa")."""
+    wanted = name.casefold()
+    return next(((party_id, existing) for party_id, existing in db.execute("SELECT id, name FROM party")
+                 if existing.casefold() == wanted), None)
+
+
+def rename_party(db: Database, party_id: int, new_name: str) -> Change:
+    """Rename an entry; when another is called so already (capitals aside), the two are merged."""
+    party = _party(db, party_id)
+    new_name = _entry_name(new_name)
+    existing = _same_name(db, new_name)
     if existing and existing[0] != party_id:
         return merge_parties(db, party_id, existing[0])
     renamed = party | {"name": new_name, "kind": party["kind"]}
@@ -79,12 +96,11 @@ def set_party_kind(db: Database, party_id: int, kind: str) -> Change:
 
 
 def add_party(db: Database, name: str) -> Change:
-    name = clean(name).rstrip(".")
-    if not name:
-        raise UserInputError("Tên trong danh mục không được để trống.")
+    name = _entry_name(name)
+    existing = _same_name(db, name)
+    if existing:
+        raise UserInputError(f"Danh mục đã có “{existing[1]}”.")
     book = PartyBook(db)
-    if name in book.ids:
-        return make_change("Thêm vào danh mục", [])
     book.id_for(name)
     return make_change(f"Thêm \"{name}\" vào danh mục", book.insert_changes())
 

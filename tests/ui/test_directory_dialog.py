@@ -136,6 +136,36 @@ def test_rename_to_an_existing_name_merges(dialog, db):
     assert dialog.selected_entry().uses == 4
 
 
+def test_a_name_with_a_semicolon_is_refused_and_nothing_changes(dialog, db, monkeypatch):
+    """";" separates the parties of a task's text: such a name would split into two entries."""
+    from ui import operations as operations_module
+
+    shown = []
+    monkeypatch.setattr(operations_module, "show_error", lambda parent, error: shown.append(error.message))
+    before = shown_names(dialog)
+    select(dialog, "Tổ CNSCĐ phường, khu phố")
+    dialog.rename_selected("Tổ CNSCĐ phường; khu phố")
+    dialog.add_entry("Văn phòng; Tư pháp")
+    assert shown_names(dialog) == before and dialog.selected_entry().uses == 2
+    assert shown[0] == ("Tên “Tổ CNSCĐ phường; khu phố” có dấu “;”, là dấu ngăn cách các đơn vị trong cột Chủ trì, "
+                        "Phối hợp: một mục trong danh mục không được chứa dấu này.")
+    assert len(shown) == 2
+
+
+def test_names_differing_only_in_capitals_are_one_entry(dialog, db, monkeypatch):
+    from ui import operations as operations_module
+
+    shown = []
+    monkeypatch.setattr(operations_module, "show_error", lambda parent, error: shown.append(error.message))
+    dialog.add_entry("công chức văn phòng – thống kê")
+    assert shown == ["Danh mục đã có “Công chức Văn phòng – Thống kê”."]
+    select(dialog, "Công chức Bộ phận một cửa")
+    uses = dialog.selected_entry().uses
+    dialog.rename_selected("Công chức bộ phận Một cửa")  # as another entry is called, capitals aside: merged
+    assert "Công chức Bộ phận một cửa" not in shown_names(dialog)
+    assert dialog.selected_entry().name == "Công chức Bộ phận Một cửa" and dialog.selected_entry().uses > uses
+
+
 def test_change_kind_and_add(dialog, db):
     assert dialog.count_label.text() == "21 mục"
     select(dialog, "Tổ kiểm tra công vụ")
