@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cchc_desktop.errors import CchcError, EnvironmentProblem
 from cchc_desktop.pdf_pages import PageImage, render_pages
+from ui.errors import show_error
 
 PREVIEW_DPI = 72
 PRINT_DPI_CAP = 300
@@ -71,12 +73,23 @@ class PdfPreviewDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("In tài liệu")
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Print and close; a printer that cannot be opened is said so, and the preview
+        stays open to try again."""
+        try:
             print_pdf(self.pdf, printer)
-            self.accept()
+        except CchcError as error:
+            show_error(self, error)
+            return False
+        self.accept()
+        return True
 
 
 def print_pdf(pdf: Path, printer: QPrinter) -> int:
-    """Send every page to ``printer``, each in its own orientation; return the page count."""
+    """Send every page to ``printer``, each in its own orientation; return the page count.
+    Raises EnvironmentProblem when the printer cannot be opened."""
     dpi = min(printer.resolution(), PRINT_DPI_CAP)
     pages = render_pages(pdf, dpi)
     if not pages:
@@ -85,7 +98,9 @@ def print_pdf(pdf: Path, printer: QPrinter) -> int:
     _orient(printer, pages[0])
     painter = QPainter()
     if not painter.begin(printer):
-        return 0
+        name = printer.printerName() or printer.outputFileName()
+        raise EnvironmentProblem(f"Không mở được máy in “{name}”: chưa in trang nào. Hãy kiểm tra máy in đã bật, "
+                                 "đã nối với máy tính và còn giấy (hoặc chọn máy in khác), rồi bấm “In…” lần nữa.")
     try:
         for number, page in enumerate(pages):
             if number:

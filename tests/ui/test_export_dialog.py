@@ -72,6 +72,25 @@ def test_preview_shows_every_page_and_printing_sends_them_all(qtbot, dialog, tmp
     assert "landscape" in printed or "842" in printed.split("Page size:")[1].split("x")[0]
 
 
+def test_a_printer_that_cannot_be_opened_is_said_so_and_the_preview_stays(qtbot, dialog, tmp_path, monkeypatch):
+    from ui import print_preview
+
+    made = []
+    dialog.make_preview_pdf(made.append).wait()
+    preview = PdfPreviewDialog(made[0], "Phụ lục")
+    qtbot.addWidget(preview)
+    preview.show()
+    shown = []
+    monkeypatch.setattr(print_preview, "show_error", lambda parent, error: shown.append(error.message))
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "không có thư mục này" / "in.pdf"))  # cannot be opened
+    assert not preview.print_to(printer)
+    assert shown[0].startswith("Không mở được máy in “")
+    assert "chưa in trang nào" in shown[0] and "rồi bấm “In…” lần nữa." in shown[0]
+    assert preview.isVisible() and preview.result() == 0
+
+
 def test_mounted_usb_sticks_are_found(tmp_path):
     (tmp_path / "stick").mkdir()
     mounts = tmp_path / "mounts"
