@@ -129,6 +129,7 @@ class IndicatorsWidget(QWidget):
 
     def _on_changed(self, change: Change) -> None:
         if self.plan_id is not None and change.touched & REFRESH_TABLES:
+            self.show_message("")  # a value refused before is old news once one is written
             self.refresh()
 
     def _update_buttons(self) -> None:

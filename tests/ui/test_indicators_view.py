@@ -222,6 +222,7 @@ def test_a_value_no_rate_can_have_is_refused(widget, db, demo_plan_id, typed, me
     assert widget.message.text() == message
     assert list_indicator_values(db, demo_plan_id) == {}
     assert widget.proxy.setData(cell(widget, SATISFACTION_ROW, Q1), "100")  # the top of the range is fine
+    assert widget.message.text() == ""  # the refusal is not left standing beside the value accepted
 
 
 def test_undo_and_redo_refresh_the_view(widget, operations):
