@@ -143,10 +143,13 @@ class ExportDialog(QDialog):
     def _tell_stopped(self, paths: list[Path]) -> None:
         """Cancelled between two formats: the first is whole and in place (the old file of
         its name is gone), so it is named; the dialog stays open to export again."""
-        QMessageBox.information(
-            self, "Đã dừng xuất tài liệu",
-            "Đã dừng trước khi xuất xong.\nĐã lưu và kiểm tra lại:\n" + "\n".join(str(p) for p in paths)
-            + "\nTệp sau đó chưa được ghi.")
+        box = QMessageBox(self)
+        box.setWindowTitle("Đã dừng xuất tài liệu")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText("Đã dừng trước khi xuất xong.\nĐã lưu và kiểm tra lại:\n" + "\n".join(str(p) for p in paths)
+                    + "\nTệp sau đó chưa được ghi.")
+        box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)  # Qt's own "OK" is English
+        box.exec()
 
     def _tell_written(self, folder: Path) -> None:
         box = QMessageBox(self)

@@ -86,7 +86,8 @@ def disk_error_message(error: OSError, target: Path) -> str:
     if code in _NO_ACCESS:
         return (
             f"Không ghi được {target.name} vào {folder}: tệp đang mở trong chương trình khác "
-            "(Word, Excel, trình đọc PDF) hoặc không có quyền ghi. Hãy đóng tệp rồi thử lại."
+            "(Word, Excel, trình đọc PDF) hoặc không có quyền ghi vào thư mục này. "
+            "Hãy đóng tệp rồi thử lại, hoặc chọn thư mục khác."
         )
     if code in _GONE:
         return f"Không tìm thấy thư mục {folder} (USB đã bị rút?). Hãy cắm lại hoặc chọn thư mục khác."

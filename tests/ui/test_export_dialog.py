@@ -111,8 +111,12 @@ def test_hủy_after_the_pdf_names_the_pdf_left_in_place(dialog, tmp_path, monke
     from ui import background
 
     told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append((title, text)))
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: pytest.fail("told it was all written"))
+
+    def tell(box) -> int:  # "told it was all written" would be a second box
+        told.append((box.windowTitle(), box.text(), [button.text() for button in box.buttons()]))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", tell)
     monkeypatch.setattr(background, "REPORT_EVERY_S", 0.0)  # every step reported
     pdf = tmp_path / "usb" / "PL_KH_CCHC_2024_Phuong_1.pdf"
     dialog.export()
@@ -125,7 +129,8 @@ def test_hủy_after_the_pdf_names_the_pdf_left_in_place(dialog, tmp_path, monke
     dialog.job.wait()
     assert sorted((tmp_path / "usb").iterdir()) == [pdf]
     assert told == [("Đã dừng xuất tài liệu",
-                     f"Đã dừng trước khi xuất xong.\nĐã lưu và kiểm tra lại:\n{pdf}\nTệp sau đó chưa được ghi.")]
+                     f"Đã dừng trước khi xuất xong.\nĐã lưu và kiểm tra lại:\n{pdf}\nTệp sau đó chưa được ghi.",
+                     ["Đóng"])]
     assert dialog.result() == 0 and not dialog.export_button.isHidden()
 
 

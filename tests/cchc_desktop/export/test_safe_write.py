@@ -87,8 +87,9 @@ def test_file_open_in_another_program(previous, monkeypatch):
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(safe_write.os, "replace", locked)
-    with pytest.raises(EnvironmentProblem, match="đang mở trong chương trình khác"):
+    with pytest.raises(EnvironmentProblem, match="đang mở trong chương trình khác") as raised:
         write_atomically(previous, writes(GOOD), verify_pdf)
+    assert raised.value.message.endswith("Hãy đóng tệp rồi thử lại, hoặc chọn thư mục khác.")  # no file to close? another folder
     assert previous.read_bytes() == GOOD
     assert folder_listing(previous.parent) == ["PL.pdf"]
 
