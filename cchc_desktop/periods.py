@@ -98,6 +98,14 @@ def report_title(period: str | Period, year: int) -> ReportTitle:
 # --- schedule -----------------------------------------------------------------
 
 
+def years_later(day: date, years: int) -> date:
+    """``day`` moved by whole years; 29 February to 28 February in a year without one."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 @dataclass(frozen=True)
 class DueRule:
     """When a period's report must be sent. Exactly one field is set."""

@@ -279,9 +279,11 @@ class PlanDialog(QDialog):
         label.setStyleSheet(WARNING_STYLE if problem else HINT_STYLE)
 
     def _year_changed(self, year: int) -> None:
-        """'năm 2024' in the period, title and appendix title follows the year."""
+        """'năm 2024' in the period, title and appendix title follows the year, and so do
+        the plan's own report windows."""
         for edit in (self.period, self.title, self.appendix_title):
             edit.setText(shift_phrase_years(edit.text(), self._shown_year, year))
+        self.schedule_editor.set_year(year)
         self._shown_year = year
 
     def _authority_changed(self, authority: str) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.periods import DueRule, PeriodOverride, ReportSchedule, ScheduleError, title, window
+from cchc_desktop.periods import DueRule, PeriodOverride, ReportSchedule, ScheduleError, title, window, years_later
 
 EDITED_PERIODS = ("q1", "h1", "q3", "m9", "year")
 DUE_CHOICES = (
@@ -57,6 +57,7 @@ class ScheduleEditor(QWidget):
         self.due_day = _day_spin(12)
         self.due_day_suffix = QLabel(DUE_DAY_SUFFIX)
         self.rows: dict[str, tuple[QCheckBox, QDateEdit, QDateEdit]] = {}
+        self.period_labels: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.addLayout(self._common_rule())
         layout.addLayout(self._period_grid(schedule))
@@ -94,13 +95,29 @@ class ScheduleEditor(QWidget):
             for edit in (start, end):  # a plan's own cut-off moves the windows derived from it
                 edit.dateChanged.connect(lambda _d, box=own: box.isChecked() and self._refresh_defaults())
             self.rows[code] = (own, start, end)
-            grid.addWidget(QLabel(f"Báo cáo {title(code, self.year)}"), number, 0)
+            self.period_labels[code] = QLabel(f"Báo cáo {title(code, self.year)}")
+            grid.addWidget(self.period_labels[code], number, 0)
             grid.addWidget(own, number, 1)
             grid.addWidget(start, number, 2)
             grid.addWidget(end, number, 3)
             self._enable(code)
         self._refresh_defaults()  # quý III's window follows the 6- and 9-month rows built after it
         return grid
+
+    def set_year(self, year: int) -> None:
+        """The plan's year was changed: its own windows move with it (15/12/2023–29/02/2024
+        becomes 15/12/2024–28/02/2025), as the report names do; the others follow the rule.
+        Windows left in another year would be ignored by every report, and lost at the next save."""
+        years = year - self.year
+        self.year = year
+        for code, (own, start, end) in self.rows.items():
+            self.period_labels[code].setText(f"Báo cáo {title(code, year)}")
+            if own.isChecked():
+                for edit in (start, end):
+                    edit.blockSignals(True)  # the defaults are worked out once, below
+                    edit.setDate(_qdate(years_later(edit.date().toPython(), years)))
+                    edit.blockSignals(False)
+        self._refresh_defaults()
 
     def _due_row(self) -> QHBoxLayout:
         row = QHBoxLayout()

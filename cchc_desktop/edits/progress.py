@@ -7,6 +7,7 @@ from datetime import date, datetime
 from cchc_desktop.changes import Change, delete, insert, make_change, next_id, row_of, update
 from cchc_desktop.errors import NotFoundError, UserInputError
 from cchc_desktop.models import PROGRESS_STATUSES
+from cchc_desktop.periods import years_later
 from cchc_desktop.sqlite_db import Database
 from cchc_desktop.textnorm import clean
 
@@ -14,10 +15,7 @@ from cchc_desktop.textnorm import clean
 def latest_progress_date(today: date) -> date:
     """The latest date a progress entry may carry: a year from today (from 29 February,
     28 February of the next year, which has no 29th)."""
-    try:
-        return today.replace(year=today.year + 1)
-    except ValueError:
-        return today.replace(year=today.year + 1, day=28)
+    return years_later(today, 1)
 
 
 def _checked(status: str, percent: int, on_date: date) -> None:

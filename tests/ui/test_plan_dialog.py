@@ -172,6 +172,25 @@ def test_year_is_bounded_and_moves_the_year_in_the_titles(dialog):
     assert dialog.appendix_title.text() == "CÁC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH CCHC NĂM 2025"
 
 
+def test_the_plans_own_report_windows_move_with_its_year(qtbot, dialog, db, demo_plan_id):
+    """The demo plan's own Quý I window, 15/12/2023–29/02/2024, moves to 2025 with the year
+    (a window left in 2024 would be ignored by every report of a 2025 plan)."""
+    from cchc_desktop.periods import window
+    from cchc_desktop.tracking import plan_schedule
+
+    editor = dialog.schedule_editor
+    dialog.year.setValue(2025)
+    own, start, end = editor.rows["q1"]
+    assert own.isChecked() and editor.period_labels["q1"].text() == "Báo cáo quý I năm 2025"
+    assert (start.date().toPython(), end.date().toPython()) == (date(2024, 12, 15), date(2025, 2, 28))
+    assert dialog.save()
+    assert repo.get_plan(db, demo_plan_id).year == 2025
+    assert window("q1", 2025, plan_schedule(db, demo_plan_id)) == (date(2024, 12, 15), date(2025, 2, 28))
+    reopened = PlanDialog(dialog.operations, demo_plan_id)
+    qtbot.addWidget(reopened)
+    assert reopened.schedule_editor.rows["q1"][0].isChecked()  # still the plan's own, not lost
+
+
 def test_signer_title_follows_the_authority(dialog):
     dialog.signer_authority.setCurrentText("KT. CHỦ TỊCH")
     assert dialog.signer_title.currentText() == "PHÓ CHỦ TỊCH"
