@@ -78,13 +78,14 @@ def build_overview(db: Database, plan_id: int, at: date,
 
 
 def area_progress(areas: Sequence[Area], trackings: Sequence[TaskTracking]) -> tuple[AreaProgress, ...]:
-    """Done (on time or late) out of all tasks, per area, in the areas' order."""
+    """Done (on time, late, or with no deadline to judge) out of all tasks, per area, in
+    the areas' order."""
     done = dict.fromkeys((a.id for a in areas), 0)
     total = dict.fromkeys((a.id for a in areas), 0)
     for tracking in trackings:
         area_id = tracking.task.area_id
         if area_id in total:
             total[area_id] += 1
-            done[area_id] += tracking.status.cls in DONE_CLASSES
+            done[area_id] += tracking.status.cls in DONE_CLASSES or tracking.done_without_deadline
     return tuple(AreaProgress(a, done[a.id], total[a.id]) for a in areas)
 

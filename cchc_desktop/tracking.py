@@ -17,7 +17,7 @@ from cchc_desktop.models import ProgressUpdate, Task
 from cchc_desktop.periods import ReportSchedule, window
 from cchc_desktop.progress import steps
 from cchc_desktop.sqlite_db import Database
-from cchc_desktop.status import OPEN_OVERDUE, TaskStatus, classify
+from cchc_desktop.status import OPEN_OVERDUE, UNSPECIFIED, TaskStatus, classify
 
 DEFAULT_DUE_SOON_DAYS = 14
 
@@ -48,6 +48,12 @@ class TaskTracking:
     @property
     def needs_review(self) -> bool:
         return self.deadline.needs_review and not self.task.manual_due
+
+    @property
+    def done_without_deadline(self) -> bool:
+        """Recorded as done ("Hoàn thành"), with no due date to judge it by: it stays out
+        of the four official classes, but an area's progress counts it as done."""
+        return self.status.cls == UNSPECIFIED and bool(self.done_dates)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ STATUS_COLOURS = {
     status.UNSPECIFIED: REVIEW_COLOUR,
 }
 NO_PROGRESS_NOTE = "chưa có tiến độ trong kỳ"
+DONE_NOTE = "đã hoàn thành"  # a task done with no due date: not one of the four classes
 REVIEW_TIP = "Chưa hiểu hết thời hạn này. Mở nhiệm vụ (Enter) để đặt ngày hạn bằng tay."
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -324,6 +325,8 @@ class AppendixModel(QAbstractTableModel):
         if column == DUE_COLUMN:
             return row.tracking.interpretation
         label = row.tracking.status.label
+        if row.tracking.done_without_deadline:
+            return f"{label} ({DONE_NOTE})"
         return f"{label} ({NO_PROGRESS_NOTE})" if row.tracking.status.flag_no_progress else label
 
     @staticmethod

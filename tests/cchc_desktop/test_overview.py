@@ -76,6 +76,16 @@ def test_counts_after_progress(db, with_progress):
     assert [t.task.stt for t in overview.stale_continuous] == [22, 27]
 
 
+def test_a_task_done_without_a_deadline_counts_as_done_in_its_area_only(db, with_progress):
+    """Task 2 has no deadline: recorded as done, its area's progress counts it; the four
+    official classes have no place for it, so it stays "Chưa xác định thời hạn"."""
+    record(db, with_progress, 2, date(2024, 3, 5))
+    overview = build_overview(db, with_progress, AT)
+    assert overview.areas[0].label == "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH: 4/8"
+    assert overview.counts[status.UNSPECIFIED] == 3 and overview.counts[status.DONE_ON_TIME] == 2
+    assert build_overview(db, with_progress, date(2024, 3, 4)).areas[0].done == 1  # on the 4th: task 1 alone
+
+
 def test_progress_after_the_day_does_not_count_yet(db, with_progress):
     overview = build_overview(db, with_progress, date(2024, 3, 6))
     assert overview.counts[status.DONE_ON_TIME] == 1  # task 5 is done only on 10/03

@@ -47,6 +47,20 @@ def test_empty_plan_gives_empty_model(qtmodeltester):
     assert model.rowCount() == 0
 
 
+def test_a_task_done_without_a_deadline_says_so_in_its_status(db, demo_plan_id):
+    from cchc_desktop.changes import apply
+    from cchc_desktop.edits.progress import add_progress
+    from ui.appendix_model import STATUS_COLUMN
+
+    task = next(t for t in repo.list_tasks(db, demo_plan_id) if t.stt == 2)  # no deadline written
+    model = AppendixModel()
+    model.set_rows(load_plan_view(db, demo_plan_id, date(2024, 3, 20)).rows)
+    assert model.index(2, STATUS_COLUMN).data() == "Chưa xác định thời hạn"
+    apply(db, add_progress(db, task.id, date(2024, 3, 5), "done"))
+    model.set_rows(load_plan_view(db, demo_plan_id, date(2024, 3, 20)).rows)
+    assert model.index(2, STATUS_COLUMN).data() == "Chưa xác định thời hạn (đã hoàn thành)"
+
+
 # Filtering in the model -------------------------------------------------------
 
 AT = date(2024, 3, 20)
