@@ -159,6 +159,12 @@ def plan_id_by_demo_key(db: Database, demo_key: str) -> int | None:
     return row[0] if row else None
 
 
+def has_plan_of_year(db: Database, unit_id: int, year: int) -> bool:
+    """Whether the unit has a plan (not in the bin) for ``year`` already."""
+    return db.execute("SELECT 1 FROM plan WHERE unit_id = ? AND year = ? AND deleted_at IS NULL",
+                      [unit_id, year]).fetchone() is not None
+
+
 def list_plans(db: Database) -> list[PlanSummary]:
     rows = _select(
         db,

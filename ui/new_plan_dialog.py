@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit
 from cchc_desktop import repo
 from cchc_desktop.edits.plans import create_plan
 from cchc_desktop.textnorm import clean
-from ui.form_widgets import ERROR_STYLE, hint_label, lay_out_form_dialog
+from ui.form_widgets import ERROR_STYLE, WARNING_STYLE, hint_label, lay_out_form_dialog
 from ui.plan_fields import FIRST_YEAR, LAST_YEAR
 
 
@@ -30,11 +30,15 @@ class NewPlanDialog(QDialog):
         self.year.setRange(FIRST_YEAR, LAST_YEAR)
         self.year.setValue(year or date.today().year)
         self.title = QLineEdit()
+        self.year_taken = QLabel()  # a second plan for the same year is allowed, but said
+        self.year_taken.setWordWrap(True)
+        self.year_taken.setStyleSheet(WARNING_STYLE)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self._build()
         self.year.valueChanged.connect(lambda _year: self._update_placeholder())
+        self.unit_combo.currentIndexChanged.connect(lambda _index: self._update_placeholder())
         self._update_placeholder()
         if not self.units:
             self._show_error("Chưa có đơn vị nào. Hãy thiết lập đơn vị trước khi tạo kế hoạch.")
@@ -46,6 +50,7 @@ class NewPlanDialog(QDialog):
         elif self.units:
             form.addRow("Đơn vị:", QLabel(self.units[0].name))
         form.addRow("Năm:", self.year)
+        form.addRow("", self.year_taken)
         form.addRow("Trích yếu (tên kế hoạch):", self.title)
         form.addRow("", hint_label("Để trống để dùng tên mặc định. Kế hoạch mới có sẵn 7 nhóm nhiệm vụ "
                                    "theo Nghị quyết 76/NQ-CP; các thông tin khác sửa sau."))
@@ -53,7 +58,13 @@ class NewPlanDialog(QDialog):
         self.error_label.hide()
 
     def _update_placeholder(self) -> None:
-        self.title.setPlaceholderText(f"Cải cách hành chính năm {self.year.value()}")
+        year, unit_id = self.year.value(), self.unit_combo.currentData()
+        self.title.setPlaceholderText(f"Cải cách hành chính năm {year}")
+        taken = unit_id is not None and repo.has_plan_of_year(self.operations.db, unit_id, year)
+        self.year_taken.setText(f"{self.unit_combo.currentText()} đã có kế hoạch năm {year}: tạo thêm thì năm "
+                                "này sẽ có hai kế hoạch. Để làm kế hoạch năm mới từ kế hoạch cũ, dùng "
+                                "Kế hoạch → Sao chép sang năm mới…" if taken else "")
+        self.year_taken.setVisible(taken)
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)

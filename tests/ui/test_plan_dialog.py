@@ -208,6 +208,19 @@ def test_new_plan_dialog_creates_a_plan_with_standard_areas(qtbot, operations, d
     assert len(repo.list_areas(db, plan.id)) == 7
 
 
+def test_new_plan_dialog_says_when_the_year_has_a_plan_already(qtbot, operations, db, demo_plan_id):
+    dialog = NewPlanDialog(operations, year=2025)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.year_taken.isHidden()
+    dialog.year.setValue(2024)  # the demo plan's year
+    assert not dialog.year_taken.isHidden()
+    assert dialog.year_taken.text() == ("Phường 1 đã có kế hoạch năm 2024: tạo thêm thì năm này sẽ có hai kế hoạch. "
+                                        "Để làm kế hoạch năm mới từ kế hoạch cũ, dùng Kế hoạch → Sao chép sang năm mới…")
+    click_button(qtbot, dialog, "Tạo kế hoạch")  # said, not forbidden
+    assert [plan.year for plan in repo.list_plans(db)] == [2024, 2024]
+
+
 def test_new_plan_dialog_without_units_explains(qtbot, operations):
     dialog = NewPlanDialog(operations)
     qtbot.addWidget(dialog)
