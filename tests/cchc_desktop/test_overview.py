@@ -86,6 +86,14 @@ def test_a_task_done_without_a_deadline_counts_as_done_in_its_area_only(db, with
     assert build_overview(db, with_progress, date(2024, 3, 4)).areas[0].done == 1  # on the 4th: task 1 alone
 
 
+@pytest.mark.parametrize("done, total, percent", [(1, 8, 13), (3, 8, 38), (5, 8, 63), (1, 3, 33), (0, 4, 0), (0, 0, 0)])
+def test_area_percent_rounds_a_half_up(done, total, percent):
+    from cchc_desktop.models import Area
+    from cchc_desktop.overview import AreaProgress
+
+    assert AreaProgress(Area(1, 1, 1, "I", "Công tác chỉ đạo, điều hành"), done, total).percent == percent
+
+
 def test_progress_after_the_day_does_not_count_yet(db, with_progress):
     overview = build_overview(db, with_progress, date(2024, 3, 6))
     assert overview.counts[status.DONE_ON_TIME] == 1  # task 5 is done only on 10/03
