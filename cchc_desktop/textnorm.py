@@ -115,11 +115,7 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
-    # NFC first: NFD input (PDF extractions) then folds exactly like NFC input, also for
-    # characters outside the table ("≠" and "=" + U+0338 stay the same "≠").
-    composed = text if text.isascii() else unicodedata.normalize("NFC", text)
-    folded = _WHITESPACE.sub(" ", composed.translate(_FOLD_TABLE).lower()).strip()
-    return folded if folded.isascii() else unicodedata.normalize("NFC", folded)
+    return _WHITESPACE.sub(" ", _folded_letters(text)).strip()
 
 
 _FOLDED_WORD = re.compile(r"[^\W_]+")
@@ -128,11 +124,16 @@ _FOLDED_WORD = re.compile(r"[^\W_]+")
 def fold_words(text: str | None) -> list[str]:
     """The words of ``fold(text)``, runs of letters and digits ("3989/KH-UBND" is three
     words), found in one pass: the search folds every task of a plan with it."""
-    if not text:
-        return []
+    return _FOLDED_WORD.findall(_folded_letters(text)) if text else []
+
+
+def _folded_letters(text: str) -> str:
+    """Every letter folded, spaces as they were."""
+    # NFC first: NFD input (PDF extractions) then folds exactly like NFC input, also for
+    # characters outside the table ("≠" and "=" + U+0338 stay the same "≠").
     composed = text if text.isascii() else unicodedata.normalize("NFC", text)
     folded = composed.translate(_FOLD_TABLE).lower()
-    return _FOLDED_WORD.findall(folded if folded.isascii() else unicodedata.normalize("NFC", folded))
+    return folded if folded.isascii() else unicodedata.normalize("NFC", folded)
 
 
 def sort_key(text: str | None) -> tuple:

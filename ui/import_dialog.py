@@ -5,10 +5,11 @@ and no dialog), then makes the dialog. ``ImportDialog`` shows the columns as
 detected, each with a box to give it another meaning, a preview of every row (areas
 bold, the reading of each deadline, the warnings in orange; those about the whole file,
 such as a year other than the plan's, and about where it goes, such as tasks already in
-the plan, above the rows) and where the tasks go: a new plan for a year, or an existing plan. "Nhập" writes everything as one change
-(undoable through ``operations``); "Hủy" writes nothing. ``result_plan_id`` holds the
-plan written to. The column boxes are a ``ColumnMappingBox`` (``ui.import_column_mapping``),
-the rows an ``ImportPreviewView`` (``ui.import_preview_view``) of an ``ImportPreviewModel``.
+the plan, above the rows) and where the tasks go: a new plan for a year, or an existing
+plan. "Nhập" writes everything as one change (undoable through ``operations``); "Hủy"
+writes nothing. ``result_plan_id`` holds the plan written to. The column boxes are a
+``ColumnMappingBox`` (``ui.import_column_mapping``), the rows an ``ImportPreviewView``
+(``ui.import_preview_view``) of an ``ImportPreviewModel``.
 
 A large table (more than ``BACKGROUND_ABOVE_ROWS`` rows) is corrected and imported in
 a worker thread, with a progress bar and "Hủy": a correction is made on a ``fork`` of

@@ -37,9 +37,9 @@ class NewPlanDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self._build()
-        self.year.valueChanged.connect(lambda _year: self._update_placeholder())
-        self.unit_combo.currentIndexChanged.connect(lambda _index: self._update_placeholder())
-        self._update_placeholder()
+        self.year.valueChanged.connect(lambda _year: self._update_hints())
+        self.unit_combo.currentIndexChanged.connect(lambda _index: self._update_hints())
+        self._update_hints()
         if not self.units:
             self._show_error("Chưa có đơn vị nào. Hãy thiết lập đơn vị trước khi tạo kế hoạch.")
 
@@ -57,7 +57,8 @@ class NewPlanDialog(QDialog):
         lay_out_form_dialog(self, form, self.error_label, "Tạo kế hoạch", self.save)
         self.error_label.hide()
 
-    def _update_placeholder(self) -> None:
+    def _update_hints(self) -> None:
+        """The default title for the year, and whether the unit has a plan of that year."""
         year, unit_id = self.year.value(), self.unit_combo.currentData()
         self.title.setPlaceholderText(f"Cải cách hành chính năm {year}")
         taken = unit_id is not None and repo.has_plan_of_year(self.operations.db, unit_id, year)

@@ -29,8 +29,8 @@ from cchc_desktop.changes import Change
 from cchc_desktop.edits.plans import shift_phrase_years
 from cchc_desktop.models import UNIT_TYPES
 from cchc_desktop.periods import ReportSchedule, ScheduleError
-from cchc_desktop.unit_names import issuing_body_for
 from cchc_desktop.textnorm import clean
+from cchc_desktop.unit_names import issuing_body_for
 from ui import dialogs
 from ui.form_widgets import (
     ERROR_STYLE, HINT_STYLE, WARNING_STYLE, OptionalDate, editable_combo, fixed_width, hint_label, line, top_aligned,

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from cchc_desktop.sqlite_db import Database
 
+from cchc_desktop import repo
 from cchc_desktop.areas import STANDARD_AREAS
 from cchc_desktop.changes import Change, insert, make_change, next_id, row_of, rows_where, update
 from cchc_desktop.deadlines import parse
@@ -15,7 +16,6 @@ from cchc_desktop.edits.parties import PartyBook, desired_links
 from cchc_desktop.edits.tasks import _next_task_id
 from cchc_desktop.errors import NotFoundError, UserInputError
 from cchc_desktop.progress import steps
-from cchc_desktop import repo
 from cchc_desktop.repo import ISSUER_NAMES
 from cchc_desktop.unit_names import issuing_body_in_text
 
@@ -152,7 +152,7 @@ def _approver_renamed(db: Database, source: dict) -> str:
     issuer = source["decision_issuer"]
     then = issuing_body_in_text(repo.document_unit(db, repo.get_plan(db, source["id"])))
     now = issuing_body_in_text(repo.get_unit(db, source["unit_id"]))
-    return issuer.replace(then, now)
+    return issuer.replace(then, now) if then else issuer
 
 
 def _copied_plan(source: dict, new_id: int, year: int) -> dict:
