@@ -243,9 +243,13 @@ _RULES = [
     (r"\bdinh ky\s*trong\s*nam(?:\s*" + _YEAR + ")?", _on_vague_year),
     (r"(?:\bnam\s*)?" + _YEAR + r"\s*va\s*(?:cac|nhung)\s*nam\s*(?:tiep theo|sau|ke tiep)\b",
      _on_year_onwards),
-    # Before the full date: "tháng 3 - 4/2024" is two months, not the 3rd of April.
-    (_PRE + r"\bthang\s*" + _NUM + r"\s*(?:-|\u2013|\u2014|den)\s*(?:thang\s*)?([0-9]{1,2})(?![0-9])"
-     r"(?:\s*(?:/|nam)\s*(?P<y>[0-9]{4})(?![0-9]))?", _on_month_range),
+    # Before the full date: "tháng 3 - 4/2024" is two months, not the 3rd of April, and
+    # "quý 1-2/2024" two quarters. A day and month after the dash ("tháng 10 - 15/12") is
+    # left to the date rules, and so is "tháng 6 - 6 tháng đầu năm".
+    (_PRE + r"\bthang\s*" + _NUM + r"\s*(?:-|\u2013|\u2014|den)\s*(?:thang\s*)?(1[0-2]|0?[1-9])(?![0-9])"
+     r"(?!\s*[/.]\s*[0-9]{1,2}(?![0-9]))(?!\s*thang)(?:\s*(?:/|nam)\s*(?P<y>[0-9]{4})(?![0-9]))?", _on_month_range),
+    (_PRE + r"\bquy\s*(" + _QUARTER + r")\s*(?:-|\u2013|\u2014|den)\s*(?:quy\s*)?(" + _QUARTER
+     + r")(?:\s*(?:nam|/)\s*" + _YEAR + ")?", _on_quarter_range),
     (_PRE + r"(?:\bngay\s*)?" + _NUM + r"\s*(?:/|-|\.)\s*([0-9]{1,2})\s*(?:/|-|\.)\s*" + _YEAR,
      _on_full_date),
     (r"(?:\bgiai doan\s*|\btu\s*)?(?:\bnam\s*)?(?<![0-9/])" + _YEAR
@@ -255,8 +259,6 @@ _RULES = [
     (r"\b" + _REPEAT + r"thang\b(?!\s*[0-9])", _recurrence("monthly")),
     (r"\b" + _REPEAT + r"quy\b(?!\s*(?:[0-9]|i|v))", _recurrence("quarterly")),
     (r"\b" + _REPEAT + r"nam\b(?!\s*[0-9])", _recurrence("yearly")),
-    (_PRE + r"\bquy\s*(" + _QUARTER + r")\s*(?:-|\u2013|\u2014|den)\s*(?:quy\s*)?(" + _QUARTER
-     + r")(?:\s*(?:nam|/)\s*" + _YEAR + ")?", _on_quarter_range),
     (_PRE + r"\bquy\s*(" + _QUARTER + r")((?:\s*(?:,|;|va|&)\s*(?:quy\s*)?" + _QUARTER
      + r")*)(?:\s*(?:nam|/)\s*" + _YEAR + ")?", _on_quarters),
     (_PRE + r"\bngay\s*" + _NUM + r"\s*thang\s*([0-9]{1,2})(?![0-9])"

@@ -124,6 +124,14 @@ CASES = [
     ("Tháng 6 và tháng 12", "dates", (d(30, 6), d(31, 12)), None, False),
     ("Tháng 3, 6 tháng đầu năm", "dates", (d(31, 3), d(30, 6)), None, False),  # "6 tháng" is a half-year
     ("Tháng 12-2024", "date", (d(31, 12),), None, False),  # a month and its year, not a range
+    ("Quý 1-2/2024", "date", (d(30, 6),), None, False),  # not the 1st of February
+    ("Quý 3 - 4/2024", "date", (d(31, 12),), None, False),
+    # a day and month after the dash: a month, then a date, as before ranges were read
+    ("Từ tháng 3 đến 15/4/2024", "date", (d(15, 4),), None, False),
+    ("Tháng 10 - 15/12/2024", "dates", (d(31, 10), d(15, 12)), None, False),
+    ("Tháng 11 - 20/12", "dates", (d(30, 11), d(20, 12)), None, False),
+    ("Tháng 3 - 31/3/2024", "date", (d(31, 3),), None, False),
+    ("Tháng 6 - 6 tháng đầu năm", "date", (d(30, 6),), None, False),  # "6 tháng" is a half-year
     ("Tháng 5 - 3/2024", "unspecified", (), None, True),  # a range that ends before it starts
     ("Quý IV - II năm 2024", "unspecified", (), None, True),
     ("tháng 13, 14", "unspecified", (), None, True),
