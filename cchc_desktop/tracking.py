@@ -51,9 +51,9 @@ class TaskTracking:
 
     @property
     def done_without_deadline(self) -> bool:
-        """Recorded as done ("Hoàn thành"), with no due date to judge it by: it stays out
-        of the four official classes, but an area's progress counts it as done."""
-        return self.status.cls == UNSPECIFIED and bool(self.done_dates)
+        """Done ("Hoàn thành", and not reopened since) with no due date to judge it by: it
+        stays out of the four official classes, but an area's progress counts it as done."""
+        return self.status.cls == UNSPECIFIED and self.completed_on is not None
 
 
 @dataclass(frozen=True)

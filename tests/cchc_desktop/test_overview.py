@@ -84,6 +84,8 @@ def test_a_task_done_without_a_deadline_counts_as_done_in_its_area_only(db, with
     assert overview.areas[0].label == "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH: 4/8"
     assert overview.counts[status.UNSPECIFIED] == 3 and overview.counts[status.DONE_ON_TIME] == 2
     assert build_overview(db, with_progress, date(2024, 3, 4)).areas[0].done == 1  # on the 4th: task 1 alone
+    record(db, with_progress, 2, date(2024, 3, 10), "in_progress", 80)  # reopened
+    assert build_overview(db, with_progress, AT).areas[0].done == 3
 
 
 @pytest.mark.parametrize("done, total, percent", [(1, 8, 13), (3, 8, 38), (5, 8, 63), (1, 3, 33), (0, 4, 0), (0, 0, 0)])
