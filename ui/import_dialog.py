@@ -164,6 +164,7 @@ class ImportDialog(QDialog):
         units = repo.list_units(self.db)
         for unit in units:
             self.unit_combo.addItem(unit.name, unit.id)
+        self.unit_combo.currentIndexChanged.connect(self._target_changed)  # its doubts are another unit's
         unit_label = QLabel("của đơn vị:")
         for widget in (unit_label, self.unit_combo):
             line.addWidget(widget)

@@ -49,6 +49,8 @@ class ScheduleEditor(QWidget):
     def __init__(self, schedule: ReportSchedule, year: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.year = year
+        self._loaded_year = year  # a year changed back and forth moves the windows from these
+        self._loaded_dates: dict[str, tuple[date, date]] = {}
         self.start_day = _day_spin(schedule.window_start_day)
         self.end_day = _day_spin(schedule.window_end_day)
         self.due_kind = QComboBox()
@@ -95,6 +97,7 @@ class ScheduleEditor(QWidget):
             for edit in (start, end):  # a plan's own cut-off moves the windows derived from it
                 edit.dateChanged.connect(lambda _d, box=own: box.isChecked() and self._refresh_defaults())
             self.rows[code] = (own, start, end)
+            self._loaded_dates[code] = shown
             self.period_labels[code] = QLabel(f"Báo cáo {title(code, self.year)}")
             grid.addWidget(self.period_labels[code], number, 0)
             grid.addWidget(own, number, 1)
@@ -107,15 +110,20 @@ class ScheduleEditor(QWidget):
     def set_year(self, year: int) -> None:
         """The plan's year was changed: its own windows move with it (15/12/2023–29/02/2024
         becomes 15/12/2024–28/02/2025), as the report names do; the others follow the rule.
-        Windows left in another year would be ignored by every report, and lost at the next save."""
-        years = year - self.year
-        self.year = year
+        Windows left in another year would be ignored by every report, and lost at the next save.
+        Dates typed since loading move from where they are; the loaded ones from how they
+        were loaded, so 2024 → 2025 → 2024 gives 29/02 back."""
+        previous, self.year = self.year, year
         for code, (own, start, end) in self.rows.items():
             self.period_labels[code].setText(f"Báo cáo {title(code, year)}")
             if own.isChecked():
-                for edit in (start, end):
+                for edit, loaded in zip((start, end), self._loaded_dates[code]):
+                    shown = edit.date().toPython()
+                    untouched = shown == years_later(loaded, previous - self._loaded_year)
+                    moved = (years_later(loaded, year - self._loaded_year) if untouched
+                             else years_later(shown, year - previous))
                     edit.blockSignals(True)  # the defaults are worked out once, below
-                    edit.setDate(_qdate(years_later(edit.date().toPython(), years)))
+                    edit.setDate(_qdate(moved))
                     edit.blockSignals(False)
         self._refresh_defaults()
 

@@ -116,6 +116,18 @@ def test_where_the_tasks_go_is_warned_about_above_the_rows(dialog, db):
     assert "đã có trong kế hoạch này" not in dialog.file_warnings_label.text()
 
 
+def test_choosing_another_unit_shows_that_units_doubts(qtbot, db, demo_file):
+    from cchc_desktop.models import Unit
+
+    repo.create_unit(db, Unit(None, "Xã Hoằng Đông", "xã", issuing_body="ỦY BAN NHÂN DÂN XÃ HOẰNG ĐÔNG"))
+    shown = ImportDialog(db, demo_file)
+    qtbot.addWidget(shown)
+    assert shown.file_warnings_label.text() == YEAR_TAKEN  # Phường 1, the first unit
+    shown.unit_combo.setCurrentIndex(shown.unit_combo.findText("Xã Hoằng Đông"))
+    assert shown.file_warnings_label.text() == ("Tệp ghi đơn vị “Phường 1”, khác đơn vị sẽ nhận các nhiệm vụ "
+                                                "(“Xã Hoằng Đông”): nếu nhập, đây sẽ là nhiệm vụ của Xã Hoằng Đông.")
+
+
 def test_import_into_an_existing_plan(dialog, db):
     demo_id = repo.plan_id_by_demo_key(db, "phuong1_2024")
     dialog.existing_plan.setChecked(True)

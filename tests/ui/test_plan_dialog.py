@@ -191,6 +191,13 @@ def test_the_plans_own_report_windows_move_with_its_year(qtbot, dialog, db, demo
     assert reopened.schedule_editor.rows["q1"][0].isChecked()  # still the plan's own, not lost
 
 
+def test_a_year_changed_and_changed_back_gives_the_windows_back(dialog):
+    own, start, end = dialog.schedule_editor.rows["q1"]
+    dialog.year.setValue(2025)
+    dialog.year.setValue(2024)  # one arrow up, one down
+    assert (start.date().toPython(), end.date().toPython()) == (date(2023, 12, 15), date(2024, 2, 29))
+
+
 def test_signer_title_follows_the_authority(dialog):
     dialog.signer_authority.setCurrentText("KT. CHỦ TỊCH")
     assert dialog.signer_title.currentText() == "PHÓ CHỦ TỊCH"
