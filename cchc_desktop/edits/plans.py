@@ -152,7 +152,10 @@ def _approver_renamed(db: Database, source: dict) -> str:
     issuer = source["decision_issuer"]
     then = issuing_body_in_text(repo.document_unit(db, repo.get_plan(db, source["id"])))
     now = issuing_body_in_text(repo.get_unit(db, source["unit_id"]))
-    return issuer.replace(then, now) if then else issuer
+    if not then:
+        return issuer
+    # The whole name, capitals aside: "… Phường 1" is not the start of "… Phường 12".
+    return re.sub(re.escape(then) + r"(?![^\W_])", lambda _match: now, issuer, flags=re.IGNORECASE)
 
 
 def _copied_plan(source: dict, new_id: int, year: int) -> dict:

@@ -14,7 +14,8 @@ from cchc_desktop.importing.headers import CONTENT
 from cchc_desktop.importing.preview import ImportPreview
 from cchc_desktop.models import Unit
 from cchc_desktop.sqlite_db import Database
-from cchc_desktop.textnorm import fold
+from cchc_desktop.textnorm import clean, fold
+from cchc_desktop.unit_names import BODY_PREFIX, split_unit_type
 
 ROWS_NAMED = 5  # a warning about repeated tasks names this many of their rows, then "…"
 
@@ -45,10 +46,19 @@ def _new_plan_unit(db: Database, unit_id: int | None) -> Unit | None:
 
 def _other_unit(preview: ImportPreview, unit: Unit | None, known_names: set[str]) -> str:
     named = preview.heading.unit_name
-    if unit is None or not named or fold(named) in {fold(name) for name in known_names if name}:
+    if unit is None or not named:
+        return ""
+    known_names = known_names | {unit.issuing_body.upper().removeprefix(BODY_PREFIX)}
+    if _place_key(named) in {_place_key(name) for name in known_names if name.strip()}:
         return ""
     return (f"Tệp ghi đơn vị “{named}”, khác đơn vị sẽ nhận các nhiệm vụ (“{unit.name}”): "
             f"nếu nhập, đây sẽ là nhiệm vụ của {unit.name}.")
+
+
+def _place_key(name: str) -> str:
+    """A unit's name without its type, folded: "Phường 1", "PHƯỜNG 1" and a unit stored as
+    plain "1" (its type kept apart) are the same unit."""
+    return fold(split_unit_type(clean(name))[1])
 
 
 def _repeated_tasks(db: Database, preview: ImportPreview, plan_id: int) -> str:

@@ -131,6 +131,17 @@ def test_a_copy_takes_the_units_name_now_and_its_approver_follows(db, demo_plan_
     assert (original.unit_name, original.decision_issuer) == ("Phường 1", "Chủ tịch Ủy ban nhân dân Phường 1")
 
 
+@pytest.mark.parametrize("approver, renamed", [
+    ("Chủ tịch Ủy ban nhân dân phường 1", "Chủ tịch Ủy ban nhân dân phường Tân Ninh"),  # capitals aside
+    ("Chủ tịch Ủy ban nhân dân Phường 12", "Chủ tịch Ủy ban nhân dân Phường 12"),  # another ward
+])
+def test_a_copy_renames_the_approver_by_whole_name(db, demo_plan_id, approver, renamed):
+    UndoStack(db).do(plans.edit_plan(db, demo_plan_id, decision_issuer=approver))
+    _rename_unit(db, demo_plan_id, "Phường Tân Ninh")
+    change = plans.copy_plan_to_year(db, demo_plan_id, 2025)
+    assert next(row.after for row in change.rows if row.table == "plan")["decision_issuer"] == renamed
+
+
 def test_a_copy_keeps_an_approver_of_another_level(db, demo_plan_id):
     UndoStack(db).do(plans.edit_plan(db, demo_plan_id, decision_issuer="Chủ tịch Ủy ban nhân dân thành phố Tây Ninh"))
     _rename_unit(db, demo_plan_id, "Phường Tân Ninh")

@@ -52,6 +52,17 @@ def test_the_name_a_plan_was_issued_under_is_not_another_unit(db, demo_xlsx):
     assert warnings == [REPEATED + "nếu nhập, các nhiệm vụ đó sẽ có hai lần."]
 
 
+def test_a_unit_stored_without_its_type_is_not_another_unit(db, demo_xlsx):
+    """Units set up before names took their type ("1", type "phường") import their own files
+    without a doubt; so does one whose header line alone names it."""
+    plan_id = _demo_plan(db)
+    db.execute("UPDATE plan SET unit_name = ''")
+    db.execute("UPDATE unit SET name = '1'")
+    assert not any("khác đơn vị" in w for w in target_warnings(db, read_appendix(demo_xlsx), plan_id=plan_id))
+    db.execute("UPDATE unit SET name = 'Đơn vị chưa đặt tên'")  # the header line still says PHƯỜNG 1
+    assert not any("khác đơn vị" in w for w in target_warnings(db, read_appendix(demo_xlsx), plan_id=plan_id))
+
+
 def test_a_fresh_database_raises_no_doubt(tmp_path, demo_xlsx):
     from cchc_desktop.workspace import Workspace
 
