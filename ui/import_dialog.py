@@ -63,6 +63,7 @@ class ImportDialog(QDialog):
         self.operations = operations or Operations(UndoStack(db), self)
         self.preview = preview or read_appendix(Path(path))
         self.result_plan_id: int | None = None
+        self._folded: dict[str, str] = {}  # task texts folded for the doubts, asked at every choice
         self.job: BackgroundJob | None = None
         self.model = ImportPreviewModel(self.preview, self)
         self.setWindowTitle(f"Nhập phụ lục từ tệp {self.preview.path.name}")
@@ -291,7 +292,7 @@ class ImportDialog(QDialog):
         if target.get("plan_id", 0) is None:  # "add to a plan" with none to choose
             return []
         try:
-            return target_warnings(self.db, self.preview, **target)
+            return target_warnings(self.db, self.preview, folded=self._folded, **target)
         except CchcError:  # the plan was deleted meanwhile: the import itself will say so
             return []
 

@@ -28,6 +28,13 @@ def test_the_plans_own_appendix_imported_into_it_again_is_warned_about(db, demo_
     assert warning == REPEATED + "nếu nhập, các nhiệm vụ đó sẽ có hai lần."
 
 
+def test_texts_folded_once_are_kept_for_the_next_call(db, demo_xlsx):
+    plan_id, preview, folded = _demo_plan(db), read_appendix(demo_xlsx), {}
+    first = target_warnings(db, preview, plan_id=plan_id, folded=folded)
+    assert len(folded) == 44 and folded["Xây dựng kế hoạch tuyên truyền CCHC năm 2024"] == "xay dung ke hoach tuyen truyen cchc nam 2024"
+    assert target_warnings(db, preview, plan_id=plan_id, folded=folded) == first
+
+
 def test_a_new_plan_of_a_year_the_unit_has_already_is_warned_about(db, demo_xlsx):
     preview = read_appendix(demo_xlsx)
     # The file's year, 2024, is the demo plan's.
