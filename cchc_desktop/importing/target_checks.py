@@ -77,7 +77,8 @@ def _repeated_tasks(db: Database, preview: ImportPreview, plan_id: int, folded: 
         return found
 
     existing = {key(content) for (content,) in db.execute("SELECT content FROM task WHERE plan_id = ?", [plan_id])}
-    repeated = [row.source_row for row in preview.tasks if row.text(CONTENT) and key(row.text(CONTENT)) in existing]
+    repeated = [row.source_row for row in preview.tasks
+                if row.text(CONTENT) and key(row.text(CONTENT)) in existing]
     if not repeated:
         return ""
     rows = ", ".join(str(row) for row in repeated[:ROWS_NAMED]) + (", …" if len(repeated) > ROWS_NAMED else "")
