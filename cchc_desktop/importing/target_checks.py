@@ -89,5 +89,5 @@ def _repeated_tasks(db: Database, preview: ImportPreview, plan_id: int, folded: 
 def _year_taken(db: Database, unit: Unit | None, year: int | None) -> str:
     if unit is None or year is None or not repo.has_plan_of_year(db, unit.id, year):
         return ""
-    return (f"{unit.name} đã có kế hoạch năm {year}: nhập vào kế hoạch mới sẽ thành hai kế hoạch của năm này "
-            f"(để bổ sung kế hoạch đã có, hãy nhập vào chính kế hoạch đó).")
+    return (f"{unit.name} đã có kế hoạch năm {year}: nhập vào kế hoạch mới sẽ thành hai kế hoạch "
+            "của năm này (để bổ sung kế hoạch đã có, hãy nhập vào chính kế hoạch đó).")
